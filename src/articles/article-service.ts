@@ -1,0 +1,259 @@
+import type { ArticleStatus, ArticleType } from '../storage/schema.js';
+import type { CategoryTree } from '../taxonomy/taxonomy-service.js';
+import { htmlToText, sanitizeArticleHtml } from '../text/sanitized-html.js';
+import { toSlug, uniqueSlug } from '../text/slug.js';
+import type { ArticleRecord, ArticleWithDetails, PublishedArticle } from './article.js';
+import type { ArticleRepository, PublishedQuery } from './article-repository.js';
+import { articlePath } from './permalink.js';
+
+export interface ArticleServiceDeps {
+  repository: ArticleRepository;
+  clock: () => Date;
+  timeZone: string;
+}
+
+export interface ArticleInput {
+  type?: ArticleType;
+  title: string;
+  slug?: string;
+  dek?: string;
+  /** Untrusted HTML; sanitized before it is stored. */
+  bodyHtml: string;
+  excerpt?: string;
+  status: ArticleStatus;
+  publishedAt?: string | null;
+  updatedAt?: string;
+  primaryCategoryId?: number | null;
+  categoryIds?: number[];
+  tagIds?: number[];
+  authorIds: number[];
+  featuredMediaId?: number | null;
+  commentStatus?: 'open' | 'closed';
+  lang?: string | null;
+  dir?: 'ltr' | 'rtl' | null;
+}
+
+/** What a public URL resolves to. */
+export type Resolution =
+  | { kind: 'article'; article: ArticleWithDetails }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'gone' }
+  | { kind: 'missing' };
+
+export type Listing = Omit<PublishedQuery, 'publishedBefore' | 'limit' | 'offset' | 'before'>;
+
+/** Reading and writing articles and pages. Knows nothing of HTTP or SQL. */
+export class ArticleService {
+  constructor(private readonly deps: ArticleServiceDeps) {}
+
+  private now(): string {
+    return this.deps.clock().toISOString();
+  }
+
+  /** Canonical path of a published article or page. */
+  pathOf(article: Pick<ArticleRecord, 'type' | 'slug' | 'publishedAt'>): string {
+    return articlePath(article, this.deps.timeZone);
+  }
+
+  private isPublic(a: ArticleRecord): a is ArticleRecord & { publishedAt: string } {
+    return a.status === 'published' && a.publishedAt !== null && a.publishedAt < this.now();
+  }
+
+  private present(
+    a: ArticleRecord & { publishedAt: string },
+    tree: CategoryTree,
+  ): PublishedArticle {
+    const primaryCategory =
+      a.primaryCategoryId !== null ? tree.byId.get(a.primaryCategoryId) : undefined;
+    return {
+      ...a,
+      path: this.pathOf(a),
+      primaryCategory: primaryCategory
+        ? {
+            id: primaryCategory.id,
+            slug: primaryCategory.slug,
+            name: primaryCategory.name,
+            parentId: primaryCategory.parentId,
+          }
+        : null,
+    };
+  }
+
+  /**
+   * Resolves a public request for `slug` of `type` that arrived at `requestedPath`: the article when
+   * the path is canonical, a redirect when it moved, `gone` when it was deleted.
+   */
+  async resolve(
+    type: ArticleType,
+    slug: string,
+    requestedPath: string,
+    tree: CategoryTree,
+  ): Promise<Resolution> {
+    const found = await this.deps.repository.findBySlug(slug);
+    if (found && found.type === type) {
+      if (found.status === 'trash') return { kind: 'gone' };
+      if (this.isPublic(found)) {
+        const path = this.pathOf(found);
+        if (path !== requestedPath) return { kind: 'redirect', location: path };
+        return { kind: 'article', article: await this.withDetails(this.present(found, tree)) };
+      }
+    }
+    return this.resolveOldPath(requestedPath);
+  }
+
+  /** An old URL of an article whose slug or date changed: 301 to where it lives now. */
+  async resolveOldPath(requestedPath: string): Promise<Resolution> {
+    const movedTo = await this.deps.repository.findRedirect(requestedPath);
+    if (movedTo !== undefined) {
+      const target = await this.deps.repository.findById(movedTo);
+      if (target?.status === 'trash') return { kind: 'gone' };
+      if (target && this.isPublic(target))
+        return { kind: 'redirect', location: this.pathOf(target) };
+    }
+    return { kind: 'missing' };
+  }
+
+  private async withDetails(article: PublishedArticle): Promise<ArticleWithDetails> {
+    const [tags, approvedCommentCount] = await Promise.all([
+      this.deps.repository.tagsOf(article.id),
+      this.deps.repository.approvedCommentCount(article.id),
+    ]);
+    return { ...article, tags, approvedCommentCount };
+  }
+
+  /** Published posts matching `listing`, newest first. */
+  async list(
+    listing: Listing,
+    limit: number,
+    offset: number,
+    tree: CategoryTree,
+  ): Promise<PublishedArticle[]> {
+    const rows = await this.deps.repository.listPublished({
+      ...listing,
+      publishedBefore: this.now(),
+      limit,
+      offset,
+    });
+    return rows.map((r) => this.present(r as ArticleRecord & { publishedAt: string }, tree));
+  }
+
+  /** Keyset page: posts published strictly before the cursor article. */
+  async listBefore(
+    listing: Listing,
+    cursor: { publishedAt: string; id: number } | undefined,
+    limit: number,
+    tree: CategoryTree,
+  ): Promise<PublishedArticle[]> {
+    const rows = await this.deps.repository.listPublished({
+      ...listing,
+      publishedBefore: this.now(),
+      limit,
+      ...(cursor ? { before: cursor } : {}),
+    });
+    return rows.map((r) => this.present(r as ArticleRecord & { publishedAt: string }, tree));
+  }
+
+  count(listing: Listing): Promise<number> {
+    return this.deps.repository.countPublished({ ...listing, publishedBefore: this.now() });
+  }
+
+  /** The latest other posts in the article's primary category (and its subsections). */
+  async moreFrom(
+    article: PublishedArticle,
+    limit: number,
+    tree: CategoryTree,
+  ): Promise<PublishedArticle[]> {
+    if (!article.primaryCategory) return [];
+    return this.list(
+      { categoryIds: tree.descendantIds(article.primaryCategory.id), excludeIds: [article.id] },
+      limit,
+      0,
+      tree,
+    );
+  }
+
+  /** A published article by numeric id or slug, for the API. */
+  async findPublished(
+    idOrSlug: number | string,
+    tree: CategoryTree,
+  ): Promise<ArticleWithDetails | undefined> {
+    const found =
+      typeof idOrSlug === 'number'
+        ? await this.deps.repository.findById(idOrSlug)
+        : await this.deps.repository.findBySlug(idOrSlug);
+    if (!found || !this.isPublic(found)) return undefined;
+    return this.withDetails(this.present(found, tree));
+  }
+
+  /** Creates an article or page with a unique transliterated slug and sanitized body. */
+  async create(input: ArticleInput): Promise<number> {
+    const now = this.now();
+    const slug = await uniqueSlug(toSlug(input.slug ?? input.title), (s) =>
+      this.deps.repository.slugExists(s),
+    );
+    const bodyHtml = sanitizeArticleHtml(input.bodyHtml);
+    const excerpt = input.excerpt ?? excerptOf(input.dek || htmlToText(bodyHtml));
+    return this.deps.repository.insert({
+      type: input.type ?? 'post',
+      slug,
+      title: input.title.trim(),
+      dek: input.dek?.trim() ?? '',
+      bodyHtml,
+      excerpt,
+      status: input.status,
+      publishedAt: input.publishedAt ?? (input.status === 'published' ? now : null),
+      createdAt: input.publishedAt ?? now,
+      updatedAt: input.updatedAt ?? input.publishedAt ?? now,
+      primaryCategoryId: input.primaryCategoryId ?? null,
+      categoryIds: [
+        ...(input.primaryCategoryId ? [input.primaryCategoryId] : []),
+        ...(input.categoryIds ?? []),
+      ],
+      tagIds: input.tagIds ?? [],
+      authorIds: input.authorIds,
+      featuredMediaId: input.featuredMediaId ?? null,
+      commentStatus: input.commentStatus ?? 'open',
+      lang: input.lang ?? null,
+      dir: input.dir ?? (input.lang && RTL_LANGUAGES.has(input.lang) ? 'rtl' : null),
+    });
+  }
+
+  /**
+   * Changes an article's slug and/or publication time. The old public URL is kept as a redirect so
+   * links and search engines follow it with a 301.
+   */
+  async changeUrl(id: number, change: { slug?: string; publishedAt?: string }): Promise<string> {
+    const article = await this.deps.repository.findById(id);
+    if (!article) throw new Error(`No article ${id}`);
+    const oldPath = this.pathOf(article);
+    const slug =
+      change.slug !== undefined && change.slug !== article.slug
+        ? await uniqueSlug(toSlug(change.slug), (s) => this.deps.repository.slugExists(s))
+        : article.slug;
+    const publishedAt = change.publishedAt ?? article.publishedAt;
+    await this.deps.repository.updateUrlParts(id, slug, publishedAt, this.now());
+    const newPath = this.pathOf({ type: article.type, slug, publishedAt });
+    if (newPath !== oldPath && article.publishedAt) {
+      await this.deps.repository.addRedirect(oldPath, id, this.now());
+    }
+    return newPath;
+  }
+
+  /** Moves an article to the trash: its URL then answers 410 Gone. */
+  trash(id: number): Promise<void> {
+    return this.deps.repository.updateStatus(id, 'trash', this.now());
+  }
+
+  setStatus(id: number, status: ArticleStatus): Promise<void> {
+    return this.deps.repository.updateStatus(id, status, this.now());
+  }
+}
+
+export const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'ckb', 'dv']);
+
+/** About 40 words, ending on a whole word. */
+export function excerptOf(text: string, words = 40): string {
+  const parts = text.split(/\s+/).filter(Boolean);
+  if (parts.length <= words) return parts.join(' ');
+  return `${parts.slice(0, words).join(' ')}…`;
+}

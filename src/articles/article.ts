@@ -1,0 +1,67 @@
+import type { ArticleStatus, ArticleType } from '../storage/schema.js';
+import type { SanitizedHtml } from '../text/sanitized-html.js';
+
+export interface AuthorRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface CategoryRef {
+  id: number;
+  slug: string;
+  name: string;
+  parentId: number | null;
+}
+
+export interface TagRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface ImageRef {
+  id: number;
+  path: string;
+  mime: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+/** An article or page as storage returns it, with its relations resolved. */
+export interface ArticleRecord {
+  id: number;
+  type: ArticleType;
+  slug: string;
+  title: string;
+  dek: string;
+  bodyHtml: SanitizedHtml;
+  excerpt: string;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  updatedAt: string;
+  createdAt: string;
+  primaryCategoryId: number | null;
+  commentStatus: 'open' | 'closed';
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  authors: AuthorRef[];
+  image: ImageRef | null;
+}
+
+/** A published article as readers see it; `path` is its canonical site-relative URL. */
+export interface PublishedArticle extends Omit<ArticleRecord, 'publishedAt'> {
+  publishedAt: string;
+  path: string;
+  primaryCategory: CategoryRef | null;
+}
+
+export interface ArticleWithDetails extends PublishedArticle {
+  tags: TagRef[];
+  approvedCommentCount: number;
+}

@@ -1,0 +1,65 @@
+/** Year, month and day of an instant in the site's time zone: the date part of a permalink. */
+export function dateParts(
+  iso: string,
+  timeZone: string,
+): { year: string; month: string; day: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+/**
+ * Canonical site-relative URL. Posts live at `/YYYY/MM/DD/<slug>/` (WordPress's "day and name"
+ * structure, so migrated links keep working); pages at `/<slug>/`.
+ */
+export function articlePath(
+  article: { type: string; slug: string; publishedAt: string | null },
+  timeZone: string,
+): string {
+  if (article.type === 'page' || !article.publishedAt) return `/${article.slug}/`;
+  const { year, month, day } = dateParts(article.publishedAt, timeZone);
+  return `/${year}/${month}/${day}/${article.slug}/`;
+}
+
+/**
+ * UTC bounds of a calendar year/month/day in the site's time zone, as ISO strings
+ * [from, to). Used by date archives.
+ */
+export function periodBounds(
+  timeZone: string,
+  year: number,
+  month?: number,
+  day?: number,
+): { from: string; to: string } {
+  const start = zonedMidnight(timeZone, year, month ?? 1, day ?? 1);
+  const end =
+    day !== undefined
+      ? zonedMidnight(timeZone, year, month!, day + 1)
+      : month !== undefined
+        ? zonedMidnight(timeZone, year, month + 1, 1)
+        : zonedMidnight(timeZone, year + 1, 1, 1);
+  return { from: start.toISOString(), to: end.toISOString() };
+}
+
+/** The UTC instant of local midnight at year-month-day in `timeZone` (month/day may overflow). */
+function zonedMidnight(timeZone: string, year: number, month: number, day: number): Date {
+  const guess = new Date(Date.UTC(year, month - 1, day));
+  // Offset of the zone at that instant, measured by formatting it back.
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(guess);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asLocal = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return new Date(guess.getTime() - (asLocal - guess.getTime()));
+}

@@ -1,0 +1,78 @@
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { migrateToLatest, openStorage, type Storage } from '../storage/database.js';
+import { isEmpty, seedDemoCommand } from './seed-demo-command.js';
+
+/** Opens the configured database, runs `work`, and closes it unless `work` keeps it (serve). */
+async function withStorage(work: (storage: Storage) => Promise<unknown>) {
+  const config = loadConfig();
+  const storage = await openStorage(config.databaseUrl);
+  let keepOpen = false;
+  try {
+    keepOpen = (await work(storage)) === true;
+  } finally {
+    if (!keepOpen) await storage.close();
+  }
+}
+
+const program = new Command('newsdesk')
+  .description('Newsdesk: an open-source news publishing platform')
+  .version('0.1.0');
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(() =>
+    withStorage(async (storage) => {
+      const applied = await migrateToLatest(storage);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+    }),
+  );
+
+program
+  .command('seed-demo')
+  .description('add the demo site (authors, sections, articles, comments) to an empty database')
+  .action(() =>
+    withStorage(async (storage) => {
+      await migrateToLatest(storage);
+      const n = await seedDemoCommand(loadConfig(), storage);
+      console.log(`Seeded ${n} demo articles.`);
+    }),
+  );
+
+program
+  .command('serve')
+  .description('serve the site (migrate first with `newsdesk migrate`)')
+  .action(() =>
+    withStorage(async (storage) => {
+      const { serve } = await import('../server.js');
+      await serve(loadConfig(), storage);
+      return true;
+    }),
+  );
+
+program
+  .command('start')
+  .description('migrate, add demo content to an empty site, and serve (what `npm start` runs)')
+  .action(() =>
+    withStorage(async (storage) => {
+      const config = loadConfig();
+      await migrateToLatest(storage);
+      if (await isEmpty(storage)) {
+        const n = await seedDemoCommand(config, storage);
+        console.log(`Empty site: added ${n} demo articles.`);
+      }
+      const { serve } = await import('../server.js');
+      await serve(config, storage);
+      console.log(
+        `Newsdesk is serving ${config.siteUrl}/ (listening on ${config.host}:${config.port})`,
+      );
+      return true;
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
+  else console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

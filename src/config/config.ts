@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+
+/** Everything Newsdesk reads from the environment, parsed and validated once at start-up. */
+export interface Config {
+  /** TCP port; default 3000. */
+  port: number;
+  /** Interface to bind; default 127.0.0.1 so a fresh install is not exposed by accident. */
+  host: string;
+  /** `sqlite:<file>` / a bare file path, or `postgres://...`; default an SQLite file under ./data/. */
+  databaseUrl: string;
+  /** Public origin without trailing slash, used for canonical URLs and same-origin checks. */
+  siteUrl: string;
+  siteName: string;
+  /** UI language of the reader site (`en` or `tr`); default `en`. */
+  siteLocale: string;
+  /** IANA zone used for permalink dates and displayed times; default UTC. */
+  siteTimezone: string;
+  /** Where uploaded and generated media live; default ./data/media. */
+  mediaDir: string;
+  /** Redis for shared caches and pub/sub when several processes run; unset means in-process. */
+  redisUrl: string | undefined;
+  /** Secret for signing cookies and tokens; generated into ./data when unset. */
+  secret: string | undefined;
+  logLevel: string;
+  /** True when the site is served over https (Secure cookies, HSTS). */
+  secure: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function integer(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name} must be a whole number between 0 and 65535, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Builds the configuration from `env` (default `process.env`); throws ConfigError with a readable message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer('PORT', env.PORT, 3000);
+  const host = env.HOST || '127.0.0.1';
+  const siteUrl = (env.SITE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(siteUrl);
+  } catch {
+    throw new ConfigError(
+      `SITE_URL must be an absolute URL such as https://news.example.com, got "${siteUrl}"`,
+    );
+  }
+  const siteLocale = env.SITE_LOCALE || 'en';
+  if (!['en', 'tr'].includes(siteLocale)) {
+    throw new ConfigError(`SITE_LOCALE must be "en" or "tr", got "${siteLocale}"`);
+  }
+  const siteTimezone = env.SITE_TIMEZONE || 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: siteTimezone });
+  } catch {
+    throw new ConfigError(
+      `SITE_TIMEZONE must be an IANA time zone such as Europe/Istanbul, got "${siteTimezone}"`,
+    );
+  }
+  return {
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL || `sqlite:${resolve('data', 'newsdesk.sqlite')}`,
+    siteUrl,
+    siteName: env.SITE_NAME || 'The Harbour Gazette',
+    siteLocale,
+    siteTimezone,
+    mediaDir: resolve(env.MEDIA_DIR || resolve('data', 'media')),
+    redisUrl: env.REDIS_URL || undefined,
+    secret: env.SECRET || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    secure: siteUrl.startsWith('https://'),
+  };
+}

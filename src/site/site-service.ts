@@ -1,0 +1,39 @@
+import type { Config } from '../config/config.js';
+import { createLocale, type Locale } from '../i18n/i18n.js';
+import type { CategoryTree, TaxonomyService } from '../taxonomy/taxonomy-service.js';
+import type { SiteContext } from '../views/site-context.js';
+
+export interface SiteServiceDeps {
+  config: Pick<Config, 'siteName' | 'siteUrl' | 'siteLocale' | 'siteTimezone'>;
+  taxonomy: TaxonomyService;
+  assets: SiteContext['assets'];
+}
+
+/** Builds what every page's layout needs: site identity, locale, navigation. */
+export class SiteService {
+  readonly locale: Locale;
+
+  readonly config: SiteServiceDeps['config'];
+
+  constructor(private readonly deps: SiteServiceDeps) {
+    this.config = deps.config;
+    this.locale = createLocale(deps.config.siteLocale, deps.config.siteTimezone);
+  }
+
+  /** The layout context plus the category tree (one query serves both). */
+  async context(): Promise<{ site: SiteContext; tree: CategoryTree }> {
+    const tree = await this.deps.taxonomy.categoryTree();
+    const { config } = this.deps;
+    return {
+      tree,
+      site: {
+        name: config.siteName,
+        description: `${config.siteName}: news, analysis and comment.`,
+        url: config.siteUrl,
+        locale: this.locale,
+        nav: tree.roots().map((c) => ({ name: c.name, path: tree.path(c) })),
+        assets: this.deps.assets,
+      },
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+import type { StorageDialect } from '../storage-dialect.js';
+
+/** Opens (creating when missing) an SQLite file in WAL mode with foreign keys enforced. */
+export function createSqliteDialect(file: string): StorageDialect {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL lets readers continue while a writer commits; NORMAL sync is durable across process
+  // crashes (only an OS crash can lose the last transactions).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return {
+    name: 'sqlite',
+    kyselyDialect: new SqliteDialect({ database: sqlite }),
+    idColumn: (column) => column.primaryKey().autoIncrement(),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { KyselyArticleRepository } from './kysely-article-repository.js';
+import { KyselyCommentRepository } from './kysely-comment-repository.js';
+import { KyselyMediaRepository } from './kysely-media-repository.js';
+import { KyselyTaxonomyRepository } from './kysely-taxonomy-repository.js';
+
+/** Every repository over one database handle. */
+export function createRepositories(db: Kysely<Database>) {
+  return {
+    articles: new KyselyArticleRepository(db),
+    taxonomy: new KyselyTaxonomyRepository(db),
+    comments: new KyselyCommentRepository(db),
+    media: new KyselyMediaRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,275 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { ArticleRecord, AuthorRef, ImageRef, TagRef } from '../../articles/article.js';
+import type {
+  ArticleRepository,
+  NewArticle,
+  PublishedQuery,
+} from '../../articles/article-repository.js';
+import type { SanitizedHtml } from '../../text/sanitized-html.js';
+import type { ArticleRow, Database } from '../schema.js';
+
+type Db = Kysely<Database>;
+
+/** ArticleRepository on Kysely; portable SQL only, so it serves every dialect. */
+export class KyselyArticleRepository implements ArticleRepository {
+  constructor(private readonly db: Db) {}
+
+  async findBySlug(slug: string) {
+    const row = await this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row ? (await this.hydrate([row]))[0] : undefined;
+  }
+
+  async findById(id: number) {
+    const row = await this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? (await this.hydrate([row]))[0] : undefined;
+  }
+
+  async slugExists(slug: string) {
+    const row = await this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async listPublished(query: PublishedQuery) {
+    let q = this.publishedFilter(this.db.selectFrom('articles').selectAll('articles'), query)
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(query.limit);
+    if (query.before) {
+      const { publishedAt, id } = query.before;
+      q = q.where((eb) =>
+        eb.or([
+          eb('articles.published_at', '<', publishedAt),
+          eb.and([eb('articles.published_at', '=', publishedAt), eb('articles.id', '<', id)]),
+        ]),
+      );
+    }
+    if (query.offset) q = q.offset(query.offset);
+    return this.hydrate(await q.execute());
+  }
+
+  async countPublished(query: Omit<PublishedQuery, 'limit' | 'offset' | 'before'>) {
+    const row = await this.publishedFilter(
+      this.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')),
+      query,
+    ).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private publishedFilter<O>(
+    q: SelectQueryBuilder<Database, 'articles', O>,
+    query: Omit<PublishedQuery, 'limit' | 'offset' | 'before'>,
+  ) {
+    let out = q
+      .where('articles.status', '=', 'published')
+      .where('articles.type', '=', query.type ?? 'post')
+      .where('articles.published_at', '<', query.publishedBefore);
+    if (query.publishedFrom) out = out.where('articles.published_at', '>=', query.publishedFrom);
+    if (query.publishedTo) out = out.where('articles.published_at', '<', query.publishedTo);
+    if (query.categoryIds?.length) {
+      const ids = query.categoryIds;
+      out = out.where((eb) =>
+        eb.or([
+          eb('articles.primary_category_id', 'in', ids),
+          eb(
+            'articles.id',
+            'in',
+            eb
+              .selectFrom('article_categories')
+              .select('article_id')
+              .where('category_id', 'in', ids),
+          ),
+        ]),
+      );
+    }
+    if (query.tagId !== undefined) {
+      const tagId = query.tagId;
+      out = out.where('articles.id', 'in', (eb) =>
+        eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId),
+      );
+    }
+    if (query.authorId !== undefined) {
+      const authorId = query.authorId;
+      out = out.where('articles.id', 'in', (eb) =>
+        eb.selectFrom('article_authors').select('article_id').where('user_id', '=', authorId),
+      );
+    }
+    if (query.excludeIds?.length) out = out.where('articles.id', 'not in', query.excludeIds);
+    return out;
+  }
+
+  async tagsOf(articleId: number): Promise<TagRef[]> {
+    return this.db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['tags.id', 'tags.slug', 'tags.name'])
+      .where('article_tags.article_id', '=', articleId)
+      .orderBy('tags.name')
+      .execute();
+  }
+
+  async categoryIdsOf(articleId: number) {
+    const rows = await this.db
+      .selectFrom('article_categories')
+      .select('category_id')
+      .where('article_id', '=', articleId)
+      .execute();
+    return rows.map((r) => r.category_id);
+  }
+
+  async approvedCommentCount(articleId: number) {
+    const row = await this.db
+      .selectFrom('comments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('article_id', '=', articleId)
+      .where('status', '=', 'approved')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async insert(a: NewArticle) {
+    return this.db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('articles')
+        .values({
+          type: a.type,
+          slug: a.slug,
+          title: a.title,
+          dek: a.dek,
+          body_html: a.bodyHtml,
+          excerpt: a.excerpt,
+          status: a.status,
+          published_at: a.publishedAt,
+          created_at: a.createdAt,
+          updated_at: a.updatedAt,
+          primary_category_id: a.primaryCategoryId,
+          featured_media_id: a.featuredMediaId,
+          comment_status: a.commentStatus,
+          lang: a.lang,
+          dir: a.dir,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (a.authorIds.length) {
+        await trx
+          .insertInto('article_authors')
+          .values(a.authorIds.map((user_id, position) => ({ article_id: id, user_id, position })))
+          .execute();
+      }
+      const categoryIds = [...new Set(a.categoryIds)];
+      if (categoryIds.length) {
+        await trx
+          .insertInto('article_categories')
+          .values(categoryIds.map((category_id) => ({ article_id: id, category_id })))
+          .execute();
+      }
+      const tagIds = [...new Set(a.tagIds)];
+      if (tagIds.length) {
+        await trx
+          .insertInto('article_tags')
+          .values(tagIds.map((tag_id) => ({ article_id: id, tag_id })))
+          .execute();
+      }
+      return id;
+    });
+  }
+
+  async updateUrlParts(id: number, slug: string, publishedAt: string | null, updatedAt: string) {
+    await this.db
+      .updateTable('articles')
+      .set({ slug, published_at: publishedAt, updated_at: updatedAt })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async updateStatus(id: number, status: ArticleRow['status'], updatedAt: string) {
+    await this.db
+      .updateTable('articles')
+      .set({ status, updated_at: updatedAt })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async findRedirect(path: string) {
+    const row = await this.db
+      .selectFrom('redirects')
+      .select('article_id')
+      .where('path', '=', path)
+      .executeTakeFirst();
+    return row?.article_id;
+  }
+
+  async addRedirect(path: string, articleId: number, createdAt: string) {
+    await this.db
+      .insertInto('redirects')
+      .values({ path, article_id: articleId, created_at: createdAt })
+      .onConflict((oc) =>
+        oc.column('path').doUpdateSet({ article_id: articleId, created_at: createdAt }),
+      )
+      .execute();
+  }
+
+  /** Resolves authors and featured images for many rows in two queries. */
+  private async hydrate(rows: ArticleRow[]): Promise<ArticleRecord[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const mediaIds = [
+      ...new Set(rows.map((r) => r.featured_media_id).filter((x): x is number => x !== null)),
+    ];
+    const [authorRows, mediaRows] = await Promise.all([
+      this.db
+        .selectFrom('article_authors')
+        .innerJoin('users', 'users.id', 'article_authors.user_id')
+        .select(['article_authors.article_id', 'users.id', 'users.slug', 'users.name'])
+        .where('article_authors.article_id', 'in', ids)
+        .orderBy('article_authors.position')
+        .execute(),
+      mediaIds.length
+        ? this.db
+            .selectFrom('media')
+            .select(['id', 'path', 'mime', 'width', 'height', 'alt', 'caption', 'credit'])
+            .where('id', 'in', mediaIds)
+            .execute()
+        : Promise.resolve([] as ImageRef[]),
+    ]);
+    const authorsByArticle = new Map<number, AuthorRef[]>();
+    for (const a of authorRows) {
+      const list = authorsByArticle.get(a.article_id) ?? [];
+      list.push({ id: a.id, slug: a.slug, name: a.name });
+      authorsByArticle.set(a.article_id, list);
+    }
+    const mediaById = new Map(mediaRows.map((m) => [m.id, m]));
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      slug: r.slug,
+      title: r.title,
+      dek: r.dek,
+      bodyHtml: r.body_html as SanitizedHtml,
+      excerpt: r.excerpt,
+      status: r.status,
+      publishedAt: r.published_at,
+      updatedAt: r.updated_at,
+      createdAt: r.created_at,
+      primaryCategoryId: r.primary_category_id,
+      commentStatus: r.comment_status,
+      lang: r.lang,
+      dir: r.dir,
+      seoTitle: r.seo_title,
+      seoDescription: r.seo_description,
+      authors: authorsByArticle.get(r.id) ?? [],
+      image: r.featured_media_id !== null ? (mediaById.get(r.featured_media_id) ?? null) : null,
+    }));
+  }
+}
