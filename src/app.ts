@@ -86,7 +86,7 @@ export async function buildApp(
     site,
     articles: services.articles,
     taxonomy: services.taxonomy,
-    perPage: 10,
+    settings: services.settings,
   });
   await app.register(articleRoutes, {
     site,

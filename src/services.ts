@@ -1,6 +1,7 @@
 import { ArticleService } from './articles/article-service.js';
 import { CommentService } from './comments/comment-service.js';
 import type { Config } from './config/config.js';
+import { SettingsService } from './settings/settings-service.js';
 import type { Storage } from './storage/database.js';
 import { createRepositories } from './storage/repositories/index.js';
 import { TaxonomyService } from './taxonomy/taxonomy-service.js';
@@ -22,7 +23,8 @@ export function createServices({ config, storage, clock = () => new Date() }: Se
     timeZone: config.siteTimezone,
   });
   const comments = new CommentService({ repository: repositories.comments, clock });
-  return { repositories, taxonomy, articles, comments, clock };
+  const settings = new SettingsService({ repository: repositories.settings });
+  return { repositories, taxonomy, articles, comments, settings, clock };
 }
 
 export type Services = ReturnType<typeof createServices>;

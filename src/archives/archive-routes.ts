@@ -5,6 +5,7 @@ import { periodBounds } from '../articles/permalink.js';
 import { notFound } from '../http/app-error.js';
 import { pageCount, parsePageSegment } from '../http/paging.js';
 import { sendPage } from '../http/render.js';
+import type { SettingsService } from '../settings/settings-service.js';
 import type { SiteService } from '../site/site-service.js';
 import type { TaxonomyService } from '../taxonomy/taxonomy-service.js';
 import { ArchivePage } from './views/archive-page.js';
@@ -14,7 +15,7 @@ export interface ArchiveRoutesOptions {
   site: SiteService;
   articles: ArticleService;
   taxonomy: TaxonomyService;
-  perPage: number;
+  settings: SettingsService;
 }
 
 const page = { config: { cacheProfile: 'page' as const } };
@@ -24,11 +25,14 @@ const DAY = ':day(^\\d{2}$)';
 
 /** Home page and every listing of articles: category, tag, author and date archives. */
 export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOptions) {
-  const { site: siteService, articles, taxonomy, perPage } = opts;
+  const { site: siteService, articles, taxonomy, settings } = opts;
 
   /** Loads one page of a listing; a page past the end is a 404, not an empty page. */
   async function listingPage(listing: Listing, pageNumber: number) {
-    const { site, tree } = await siteService.context();
+    const [{ site, tree }, perPage] = await Promise.all([
+      siteService.context(),
+      settings.get('postsPerPage'),
+    ]);
     const total = await articles.count(listing);
     const pages = pageCount(total, perPage);
     if (pageNumber > pages) throw notFound('No such page');

@@ -3,6 +3,7 @@ import type { Database } from '../schema.js';
 import { KyselyArticleRepository } from './kysely-article-repository.js';
 import { KyselyCommentRepository } from './kysely-comment-repository.js';
 import { KyselyMediaRepository } from './kysely-media-repository.js';
+import { KyselySettingsRepository } from './kysely-settings-repository.js';
 import { KyselyTaxonomyRepository } from './kysely-taxonomy-repository.js';
 
 /** Every repository over one database handle. */
@@ -12,6 +13,7 @@ export function createRepositories(db: Kysely<Database>) {
     taxonomy: new KyselyTaxonomyRepository(db),
     comments: new KyselyCommentRepository(db),
     media: new KyselyMediaRepository(db),
+    settings: new KyselySettingsRepository(db),
   };
 }
 

@@ -1,0 +1,33 @@
+import { type SettingKey, type Settings, settingDefaults } from './settings.js';
+import type { SettingsRepository } from './settings-repository.js';
+
+/** Reads settings with their defaults filled in, and writes validated values. */
+export class SettingsService {
+  constructor(private readonly deps: { repository: SettingsRepository }) {}
+
+  /** Every setting: stored values over defaults. A stored value of the wrong type is ignored. */
+  async all(): Promise<Settings> {
+    const stored = await this.deps.repository.all();
+    const out: Record<string, unknown> = { ...settingDefaults };
+    for (const [key, json] of Object.entries(stored)) {
+      if (!(key in settingDefaults)) continue;
+      try {
+        const value = JSON.parse(json);
+        const fallback = settingDefaults[key as SettingKey];
+        if (typeof value === typeof fallback && Array.isArray(value) === Array.isArray(fallback))
+          out[key] = value;
+      } catch {
+        // A corrupt value falls back to the default rather than breaking every page.
+      }
+    }
+    return out as Settings;
+  }
+
+  async get<K extends SettingKey>(key: K): Promise<Settings[K]> {
+    return (await this.all())[key];
+  }
+
+  async set<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
+    await this.deps.repository.put(key, JSON.stringify(value));
+  }
+}

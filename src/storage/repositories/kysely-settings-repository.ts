@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { SettingsRepository } from '../../settings/settings-repository.js';
+import type { Database } from '../schema.js';
+
+export class KyselySettingsRepository implements SettingsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async all() {
+    const rows = await this.db.selectFrom('settings').select(['key', 'value']).execute();
+    return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  }
+
+  async put(key: string, json: string) {
+    await this.db
+      .insertInto('settings')
+      .values({ key, value: json })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
+      .execute();
+  }
+}
