@@ -1,0 +1,37 @@
+import client from 'prom-client';
+
+/**
+ * Prometheus metrics of one app instance. A registry per instance (not prom-client's global one)
+ * keeps tests and several apps in one process apart.
+ */
+export function createMetrics() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  const httpDuration = new client.Histogram({
+    name: 'newsdesk_http_request_duration_seconds',
+    help: 'HTTP request latency by route, method and status class',
+    labelNames: ['route', 'method', 'status'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const pageCache = new client.Counter({
+    name: 'newsdesk_page_cache_total',
+    help: 'Full-page cache lookups by result (hit, miss, bypass)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  const comments = new client.Counter({
+    name: 'newsdesk_comments_total',
+    help: 'Comments received by resulting status',
+    labelNames: ['status'] as const,
+    registers: [registry],
+  });
+  const publishes = new client.Counter({
+    name: 'newsdesk_publish_total',
+    help: 'Articles that went live (immediately or on schedule)',
+    registers: [registry],
+  });
+  return { registry, httpDuration, pageCache, comments, publishes };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
