@@ -40,7 +40,12 @@ function reachable(url) {
 
 const files = only.length ? only : [...testFiles('src'), ...testFiles('test')];
 const nodeTest = (env) =>
-  run(`tests on ${env.TEST_DB}`, process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], env);
+  run(
+    `tests on ${env.TEST_DB}`,
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],
+    env,
+  );
 
 let ok = true;
 if (!only.length) {

@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { ArticleService, Listing } from '../articles/article-service.js';
 import { periodBounds } from '../articles/permalink.js';
 import { notFound } from '../http/app-error.js';
-import { pageCount, parsePageSegment } from '../http/paging.js';
+import { pageCount, pagePath, parsePageSegment } from '../http/paging.js';
 import { sendPage } from '../http/render.js';
+import { profilePageLd } from '../seo/json-ld.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { SiteService } from '../site/site-service.js';
 import type { TaxonomyService } from '../taxonomy/taxonomy-service.js';
@@ -23,17 +24,39 @@ const YEAR = ':year(^\\d{4}$)';
 const MONTH = ':month(^\\d{2}$)';
 const DAY = ':day(^\\d{2}$)';
 
+/**
+ * Guard for every listing: reached by another spelling of its URL (`/page/1/`, a partial category
+ * path, doubled slashes), it answers 301 to the canonical one, keeping the query string. Returns
+ * true when it redirected.
+ */
+function redirectedToCanonical(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  canonical: string,
+): boolean {
+  const q = request.url.indexOf('?');
+  const path = q === -1 ? request.url : request.url.slice(0, q);
+  if (path === canonical) return false;
+  reply.redirect(`${canonical}${q === -1 ? '' : request.url.slice(q)}`, 301);
+  return true;
+}
+
 /** Home page and every listing of articles: category, tag, author and date archives. */
 export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOptions) {
   const { site: siteService, articles, taxonomy, settings } = opts;
 
-  /** Loads one page of a listing; a page past the end is a 404, not an empty page. */
-  async function listingPage(listing: Listing, pageNumber: number) {
+  /**
+   * Loads one page of a listing; a page past the end is a 404, not an empty page. With
+   * `emptyIsMissing`, a listing with nothing published is a 404 too: a tag or a person is only
+   * public through published stories, so an embargoed story's tag or a staff account stays hidden.
+   */
+  async function listingPage(listing: Listing, pageNumber: number, emptyIsMissing = false) {
     const [{ site, tree }, perPage] = await Promise.all([
       siteService.context(),
       settings.get('postsPerPage'),
     ]);
     const total = await articles.count(listing);
+    if (total === 0 && emptyIsMissing) throw notFound('Nothing is published here');
     const pages = pageCount(total, perPage);
     if (pageNumber > pages) throw notFound('No such page');
     const items = await articles.list(listing, perPage, (pageNumber - 1) * perPage, tree);
@@ -61,6 +84,7 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
 
   app.get<{ Params: { page: string } }>('/page/:page/', page, async (request, reply) => {
     const n = parsePageSegment(request.params.page);
+    if (redirectedToCanonical(request, reply, pagePath('/', n))) return reply;
     const { site, items, pages } = await listingPage({}, n);
     return sendPage(
       reply,
@@ -76,7 +100,7 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
   });
 
   // `/category/parent/child/` and `/category/parent/child/page/N/`; a child reached by a wrong or
-  // partial path is redirected to its full path.
+  // partial path (`/category/child/`) is redirected to its full path.
   app.get<{ Params: { '*': string } }>('/category/*', page, async (request, reply) => {
     const segments = request.params['*'].split('/').filter(Boolean);
     let n = 1;
@@ -88,10 +112,7 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
     const category = tree.bySlug.get(segments[segments.length - 1] ?? '');
     if (!category) throw notFound('No such category');
     const basePath = tree.path(category);
-    const requested = `/category/${segments.join('/')}/`;
-    if (requested !== basePath) {
-      return reply.redirect(n > 1 ? `${basePath}page/${n}/` : basePath, 301);
-    }
+    if (redirectedToCanonical(request, reply, pagePath(basePath, n))) return reply;
     const { site, items, pages } = await listingPage(
       { categoryIds: tree.descendantIds(category.id) },
       n,
@@ -109,6 +130,7 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
         pages,
         articles: items,
         activeNavPath: rootPath,
+        breadcrumbs: tree.lineage(category).map((c) => ({ name: c.name, path: tree.path(c) })),
         intro: h('div', { class: 'archive__intro' }, [
           category.description
             ? h('p', { class: 'archive__description' }, category.description)
@@ -129,62 +151,64 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
     );
   });
 
-  const tagArchive = async (slug: string, n: number) => {
-    const tag = await taxonomy.findTag(slug);
+  type SlugPage = { Params: { slug: string; page?: string } };
+  const tagArchive = async (request: FastifyRequest<SlugPage>, reply: FastifyReply) => {
+    const n = parsePageSegment(request.params.page);
+    const tag = await taxonomy.findTag(request.params.slug);
     if (!tag) throw notFound('No such tag');
-    const { site, items, pages } = await listingPage({ tagId: tag.id }, n);
-    return h(ArchivePage, {
-      site,
-      title: site.locale.t('archiveTag', { name: tag.name }),
-      basePath: `/tag/${tag.slug}/`,
-      page: n,
-      pages,
-      articles: items,
-    });
+    const basePath = `/tag/${tag.slug}/`;
+    if (redirectedToCanonical(request, reply, pagePath(basePath, n))) return reply;
+    const { site, items, pages } = await listingPage({ tagId: tag.id }, n, true);
+    return sendPage(
+      reply,
+      h(ArchivePage, {
+        site,
+        title: site.locale.t('archiveTag', { name: tag.name }),
+        basePath,
+        page: n,
+        pages,
+        articles: items,
+      }),
+    );
   };
-  app.get<{ Params: { slug: string } }>('/tag/:slug/', page, async (req, reply) =>
-    sendPage(reply, await tagArchive(req.params.slug, 1)),
-  );
-  app.get<{ Params: { slug: string; page: string } }>(
-    '/tag/:slug/page/:page/',
-    page,
-    async (req, reply) =>
-      sendPage(reply, await tagArchive(req.params.slug, parsePageSegment(req.params.page))),
-  );
+  app.get<SlugPage>('/tag/:slug/', page, tagArchive);
+  app.get<SlugPage>('/tag/:slug/page/:page/', page, tagArchive);
 
-  const authorArchive = async (slug: string, n: number) => {
-    const author = await taxonomy.findAuthor(slug);
+  const authorArchive = async (request: FastifyRequest<SlugPage>, reply: FastifyReply) => {
+    const n = parsePageSegment(request.params.page);
+    const author = await taxonomy.findAuthor(request.params.slug);
     if (!author) throw notFound('No such author');
-    const { site, items, pages } = await listingPage({ authorId: author.id }, n);
-    return h(ArchivePage, {
-      site,
-      title: author.name,
-      description: author.bio || undefined,
-      basePath: `/author/${author.slug}/`,
-      page: n,
-      pages,
-      articles: items,
-      ogType: 'profile',
-      intro: author.bio
-        ? h(
-            'section',
-            { class: 'author-bio', 'aria-label': site.locale.t('aboutAuthor') },
-            h('p', null, author.bio),
-          )
-        : undefined,
-    });
+    const basePath = `/author/${author.slug}/`;
+    if (redirectedToCanonical(request, reply, pagePath(basePath, n))) return reply;
+    const { site, items, pages } = await listingPage({ authorId: author.id }, n, true);
+    return sendPage(
+      reply,
+      h(ArchivePage, {
+        site,
+        title: author.name,
+        description: author.bio || undefined,
+        basePath,
+        page: n,
+        pages,
+        articles: items,
+        ogType: 'profile',
+        jsonLd: [profilePageLd(site, author)],
+        intro: author.bio
+          ? h(
+              'section',
+              { class: 'author-bio', 'aria-label': site.locale.t('aboutAuthor') },
+              h('p', null, author.bio),
+            )
+          : undefined,
+      }),
+    );
   };
-  app.get<{ Params: { slug: string } }>('/author/:slug/', page, async (req, reply) =>
-    sendPage(reply, await authorArchive(req.params.slug, 1)),
-  );
-  app.get<{ Params: { slug: string; page: string } }>(
-    '/author/:slug/page/:page/',
-    page,
-    async (req, reply) =>
-      sendPage(reply, await authorArchive(req.params.slug, parsePageSegment(req.params.page))),
-  );
+  app.get<SlugPage>('/author/:slug/', page, authorArchive);
+  app.get<SlugPage>('/author/:slug/page/:page/', page, authorArchive);
 
-  const dateArchive = async (p: { year: string; month?: string; day?: string; page?: string }) => {
+  type DatePage = { Params: { year: string; month?: string; day?: string; page?: string } };
+  const dateArchive = async (request: FastifyRequest<DatePage>, reply: FastifyReply) => {
+    const p = request.params;
     const n = parsePageSegment(p.page);
     const year = Number(p.year);
     const month = p.month === undefined ? undefined : Number(p.month);
@@ -194,24 +218,31 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
     if (day !== undefined && (day < 1 || day > new Date(Date.UTC(year, month!, 0)).getUTCDate())) {
       throw notFound('No such date');
     }
+    const basePath = `/${[p.year, p.month, p.day].filter(Boolean).join('/')}/`;
+    if (redirectedToCanonical(request, reply, pagePath(basePath, n))) return reply;
     const { from, to } = periodBounds(siteService.config.siteTimezone, year, month, day);
-    const { site, items, pages } = await listingPage({ publishedFrom: from, publishedTo: to }, n);
+    const { site, items, pages } = await listingPage(
+      { publishedFrom: from, publishedTo: to },
+      n,
+      true,
+    );
     const label =
       day !== undefined
         ? site.locale.formatDate(`${p.year}-${p.month}-${p.day}T12:00:00Z`)
         : month !== undefined
           ? site.locale.formatMonth(year, month)
           : p.year;
-    const basePath = `/${[p.year, p.month, p.day].filter(Boolean).join('/')}/`;
-    if (items.length === 0 && n === 1) throw notFound('Nothing was published then');
-    return h(ArchivePage, {
-      site,
-      title: site.locale.t('archiveDate', { date: label }),
-      basePath,
-      page: n,
-      pages,
-      articles: items,
-    });
+    return sendPage(
+      reply,
+      h(ArchivePage, {
+        site,
+        title: site.locale.t('archiveDate', { date: label }),
+        basePath,
+        page: n,
+        pages,
+        articles: items,
+      }),
+    );
   };
   for (const path of [
     `/${YEAR}/`,
@@ -221,10 +252,6 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
     `/${YEAR}/${MONTH}/${DAY}/`,
     `/${YEAR}/${MONTH}/${DAY}/page/:page/`,
   ]) {
-    app.get<{ Params: { year: string; month?: string; day?: string; page?: string } }>(
-      path,
-      page,
-      async (req, reply) => sendPage(reply, await dateArchive(req.params)),
-    );
+    app.get<DatePage>(path, page, dateArchive);
   }
 }

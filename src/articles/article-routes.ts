@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
+import { discussionForRequest } from '../comments/comment-routes.js';
 import type { CommentService } from '../comments/comment-service.js';
+import type { CommentAssets } from '../comments/views/comments-section.js';
 import { gone, notFound } from '../http/app-error.js';
+import { applyCacheProfile } from '../http/cache-profiles.js';
 import { sendPage } from '../http/render.js';
 import type { SiteService } from '../site/site-service.js';
 import { MAX_SLUG_LENGTH } from '../text/slug.js';
@@ -13,6 +16,8 @@ export interface ArticleRoutesOptions {
   site: SiteService;
   articles: ArticleService;
   comments: CommentService;
+  /** The comments stylesheet and client script URLs. */
+  commentAssets: CommentAssets;
   /** How many related stories the "More from" block shows. */
   moreFromCount: number;
 }
@@ -57,10 +62,18 @@ export async function articleRoutes(app: FastifyInstance, opts: ArticleRoutesOpt
       const category = article.primaryCategory
         ? tree.byId.get(article.primaryCategory.id)
         : undefined;
-      const [moreFrom, thread] = await Promise.all([
+      const [moreFrom, commentsView] = await Promise.all([
         articles.moreFrom(article, opts.moreFromCount, tree),
-        comments.thread(article.id),
+        discussionForRequest(comments, request, {
+          id: article.id,
+          title: article.title,
+          path: article.path,
+          commentStatus: article.commentStatus,
+          publishedAt: article.publishedAt,
+        }),
       ]);
+      // A visitor's own held comment or remembered details make the page theirs alone.
+      if (commentsView.personal) applyCacheProfile(reply, 'private');
       return sendPage(
         reply,
         h(ArticlePage, {
@@ -68,8 +81,9 @@ export async function articleRoutes(app: FastifyInstance, opts: ArticleRoutesOpt
           article,
           categoryPath: category ? tree.path(category) : null,
           moreFrom,
-          comments: thread,
-          commentsOpen: article.commentStatus === 'open',
+          discussion: commentsView.discussion,
+          commentValues: commentsView.values,
+          commentAssets: opts.commentAssets,
         }),
       );
     },

@@ -1,4 +1,5 @@
 import type { ArticleStatus, ArticleType } from '../storage/schema.js';
+import type { Category } from '../taxonomy/taxonomy.js';
 import type { CategoryTree } from '../taxonomy/taxonomy-service.js';
 import { htmlToText, sanitizeArticleHtml } from '../text/sanitized-html.js';
 import { toSlug, uniqueSlug } from '../text/slug.js';
@@ -10,6 +11,13 @@ export interface ArticleServiceDeps {
   repository: ArticleRepository;
   clock: () => Date;
   timeZone: string;
+  /** Told after every write so search follows create, edit, publish, unpublish and trash. */
+  searchIndexer?: SearchIndexer;
+}
+
+/** A port for whatever indexes articles (search); ArticleService only says which one changed. */
+export interface SearchIndexer {
+  articleChanged(id: number): Promise<void>;
 }
 
 export interface ArticleInput {
@@ -59,6 +67,14 @@ export class ArticleService {
     return a.status === 'published' && a.publishedAt !== null && a.publishedAt < this.now();
   }
 
+  /**
+   * 410 Gone is only for what readers could once read: a trashed draft or scheduled story never
+   * had a public URL, and saying "removed" would confirm it existed.
+   */
+  private wasPublicThenTrashed(a: ArticleRecord): boolean {
+    return a.status === 'trash' && a.publishedAt !== null && a.publishedAt < this.now();
+  }
+
   private present(
     a: ArticleRecord & { publishedAt: string },
     tree: CategoryTree,
@@ -91,7 +107,7 @@ export class ArticleService {
   ): Promise<Resolution> {
     const found = await this.deps.repository.findBySlug(slug);
     if (found && found.type === type) {
-      if (found.status === 'trash') return { kind: 'gone' };
+      if (this.wasPublicThenTrashed(found)) return { kind: 'gone' };
       if (this.isPublic(found)) {
         const path = this.pathOf(found);
         if (path !== requestedPath) return { kind: 'redirect', location: path };
@@ -106,10 +122,22 @@ export class ArticleService {
     const movedTo = await this.deps.repository.findRedirect(requestedPath);
     if (movedTo !== undefined) {
       const target = await this.deps.repository.findById(movedTo);
-      if (target?.status === 'trash') return { kind: 'gone' };
+      if (target && this.wasPublicThenTrashed(target)) return { kind: 'gone' };
       if (target && this.isPublic(target))
         return { kind: 'redirect', location: this.pathOf(target) };
     }
+    return { kind: 'missing' };
+  }
+
+  /**
+   * Where an article an old link names by id lives now (WordPress `?p=123`, `/archives/123`):
+   * a redirect when it is public, gone when it was public and is now trashed, otherwise missing,
+   * so an old link never reveals a draft or a scheduled story.
+   */
+  async resolveById(id: number): Promise<Resolution> {
+    const target = await this.deps.repository.findById(id);
+    if (target && this.wasPublicThenTrashed(target)) return { kind: 'gone' };
+    if (target && this.isPublic(target)) return { kind: 'redirect', location: this.pathOf(target) };
     return { kind: 'missing' };
   }
 
@@ -185,6 +213,14 @@ export class ArticleService {
     return this.withDetails(this.present(found, tree));
   }
 
+  /** Every category of an article, primary first, in the tree's order after it. */
+  async categoriesOf(article: PublishedArticle, tree: CategoryTree): Promise<Category[]> {
+    const ids = new Set(await this.deps.repository.categoryIdsOf(article.id));
+    const primary = article.primaryCategory ? tree.byId.get(article.primaryCategory.id) : undefined;
+    const others = tree.all.filter((c) => ids.has(c.id) && c.id !== primary?.id);
+    return primary ? [primary, ...others] : others;
+  }
+
   /** Creates an article or page with a unique transliterated slug and sanitized body. */
   async create(input: ArticleInput): Promise<number> {
     const now = this.now();
@@ -193,7 +229,7 @@ export class ArticleService {
     );
     const bodyHtml = sanitizeArticleHtml(input.bodyHtml);
     const excerpt = input.excerpt ?? excerptOf(input.dek || htmlToText(bodyHtml));
-    return this.deps.repository.insert({
+    const id = await this.deps.repository.insert({
       type: input.type ?? 'post',
       slug,
       title: input.title.trim(),
@@ -216,6 +252,8 @@ export class ArticleService {
       lang: input.lang ?? null,
       dir: input.dir ?? (input.lang && RTL_LANGUAGES.has(input.lang) ? 'rtl' : null),
     });
+    await this.deps.searchIndexer?.articleChanged(id);
+    return id;
   }
 
   /**
@@ -236,16 +274,19 @@ export class ArticleService {
     if (newPath !== oldPath && article.publishedAt) {
       await this.deps.repository.addRedirect(oldPath, id, this.now());
     }
+    await this.deps.searchIndexer?.articleChanged(id);
     return newPath;
   }
 
   /** Moves an article to the trash: its URL then answers 410 Gone. */
-  trash(id: number): Promise<void> {
-    return this.deps.repository.updateStatus(id, 'trash', this.now());
+  async trash(id: number): Promise<void> {
+    await this.deps.repository.updateStatus(id, 'trash', this.now());
+    await this.deps.searchIndexer?.articleChanged(id);
   }
 
-  setStatus(id: number, status: ArticleStatus): Promise<void> {
-    return this.deps.repository.updateStatus(id, status, this.now());
+  async setStatus(id: number, status: ArticleStatus): Promise<void> {
+    await this.deps.repository.updateStatus(id, status, this.now());
+    await this.deps.searchIndexer?.articleChanged(id);
   }
 }
 

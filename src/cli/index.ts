@@ -1,7 +1,12 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.js';
+import { registerCommentCommands } from './comments-command.js';
+import { registerExportCommands } from './export-command.js';
+import { registerImportCommands } from './import-command.js';
+import { registerSearchCommands } from './search-command.js';
 import { isEmpty, seedDemoCommand } from './seed-demo-command.js';
+import { registerUserCommands } from './user-command.js';
 
 /** Opens the configured database, runs `work`, and closes it unless `work` keeps it (serve). */
 async function withStorage(work: (storage: Storage) => Promise<unknown>) {
@@ -70,6 +75,12 @@ program
       return true;
     }),
   );
+
+registerUserCommands(program, withStorage);
+registerSearchCommands(program, withStorage);
+registerCommentCommands(program, withStorage);
+registerImportCommands(program, withStorage);
+registerExportCommands(program, withStorage);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);

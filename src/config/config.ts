@@ -22,6 +22,13 @@ export interface Config {
   /** Secret for signing cookies and tokens; generated into ./data when unset. */
   secret: string | undefined;
   logLevel: string;
+  /**
+   * Bearer token for the staff moderation API (`Authorization: Bearer <token>`) until accounts
+   * exist; unset disables that API (401).
+   */
+  moderationToken: string | undefined;
+  /** Bearer token that opens /metrics to a Prometheus scraper; unset keeps /metrics closed. */
+  metricsToken: string | undefined;
   /** True when the site is served over https (Secure cookies, HSTS). */
   secure: boolean;
 }
@@ -73,6 +80,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     secret: env.SECRET || undefined,
     logLevel: env.LOG_LEVEL || 'info',
+    moderationToken: env.MODERATION_TOKEN || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     secure: siteUrl.startsWith('https://'),
   };
+}
+
+/** Where a generated secret is kept: the settings table, so every process on one database agrees. */
+export interface SecretStore {
+  all(): Promise<Record<string, string>>;
+  put(key: string, json: string): Promise<void>;
+}
+
+const SECRET_SETTING = 'secret';
+
+/**
+ * The signing secret: `SECRET` from the environment when set (at least 32 characters), otherwise
+ * one generated on first use and stored in the database's settings table (key `secret`), so that
+ * every process sharing the database signs alike and a restart keeps cookies valid. Never logged,
+ * never in any response.
+ */
+export async function resolveSecret(
+  configured: string | undefined,
+  store: SecretStore,
+  generate: () => string,
+): Promise<string> {
+  if (configured) {
+    if (configured.length < 32) throw new ConfigError('SECRET must be at least 32 characters');
+    return configured;
+  }
+  const read = async () => {
+    const raw = (await store.all())[SECRET_SETTING];
+    return raw ? (JSON.parse(raw) as string) : undefined;
+  };
+  const existing = await read();
+  if (existing) return existing;
+  await store.put(SECRET_SETTING, JSON.stringify(generate()));
+  // Two processes generating at the same instant could each keep their own; deployments with
+  // several processes set SECRET instead.
+  return (await read())!;
 }

@@ -12,6 +12,12 @@ export const errorCatalogue = {
   RATE_LIMITED: 429,
   CONFLICT: 409,
   INTERNAL: 500,
+  COMMENTS_CLOSED: 403,
+  COMMENT_BANNED: 403,
+  COMMENT_PARENT_INVALID: 400,
+  COMMENT_DUPLICATE: 409,
+  COMMENT_TOO_FAST: 400,
+  COMMENT_FORM_EXPIRED: 400,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -47,7 +47,9 @@ function wantsJson(request: FastifyRequest): boolean {
 export function registerErrorHandling(app: FastifyInstance, deps: ErrorHandlerDeps): void {
   const respond = async (error: AppError, request: FastifyRequest, reply: FastifyReply) => {
     if (error.status >= 500) request.log.error({ err: error.cause ?? error }, 'request failed');
-    applyCacheProfile(reply, error.status >= 500 || error.status === 429 ? 'private' : 'error');
+    // Only "not here" answers are the same for everyone; a 400 may echo what the visitor typed
+    // and a 401/403/429 is about this visitor, so none of those may sit in a shared cache.
+    applyCacheProfile(reply, error.status === 404 || error.status === 410 ? 'error' : 'private');
     if (wantsJson(request)) {
       return reply
         .code(error.status)

@@ -1,9 +1,29 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from './app-error.js';
 import { applyCacheProfile } from './cache-profiles.js';
 
 /** Paths that are files or machine endpoints, never given a trailing slash. */
 const NO_SLASH = /^\/(api|assets|media|healthz|readyz|metrics)(\/|$)|\.[a-z0-9]{2,5}$/i;
+
+/**
+ * A path a redirect may safely point to: one leading slash and no backslash. Browsers read `//host`
+ * and `/\host` as another origin, so `/about` → `/about/` must never turn `//evil.example` into a
+ * redirect off the site.
+ */
+const SAFE_REDIRECT_PATH = /^\/(?![/\\])[^\\]*$/;
+
+/**
+ * True when every percent-escape in `part` decodes to valid UTF-8 and none is a NUL, which no
+ * slug, search or filter can contain and which PostgreSQL refuses in text.
+ */
+function isWellFormed(part: string): boolean {
+  try {
+    return !decodeURIComponent(part).includes('\0');
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Cross-cutting HTTP policy for every route: security headers, cache profiles and canonical
@@ -32,6 +52,8 @@ export async function registerHttpPolicy(
     },
     strictTransportSecurity: opts.secure ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
+    // Matches `frame-ancestors 'none'` for browsers that only read the older header.
+    frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
 
@@ -44,12 +66,26 @@ export async function registerHttpPolicy(
     return payload;
   });
 
+  // A malformed address is the client's error wherever it is malformed: the router already
+  // answers 400 for bad encoding in a route parameter; this covers the query string and the rest
+  // of the path, so no handler or database ever sees an undecodable string or a NUL.
+  app.addHook('onRequest', async (request) => {
+    const q = request.url.indexOf('?');
+    const path = q === -1 ? request.url : request.url.slice(0, q);
+    const query = q === -1 ? '' : request.url.slice(q + 1);
+    const ok =
+      isWellFormed(path) &&
+      query.split('&').every((pair) => isWellFormed(pair.replace(/\+/g, ' ')));
+    if (!ok) throw new AppError('BAD_REQUEST', 'The address is not valid.');
+  });
+
   // One URL per page: `/about` answers 301 to `/about/` (WordPress does the same).
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const q = request.url.indexOf('?');
     const path = q === -1 ? request.url : request.url.slice(0, q);
-    if (path.endsWith('/') || NO_SLASH.test(path)) return;
+    if (path.endsWith('/') || NO_SLASH.test(path) || !SAFE_REDIRECT_PATH.test(path)) return;
+    applyCacheProfile(reply, 'page');
     return reply.redirect(`${path}/${q === -1 ? '' : request.url.slice(q)}`, 301);
   });
 }

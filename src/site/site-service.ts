@@ -7,6 +7,8 @@ export interface SiteServiceDeps {
   config: Pick<Config, 'siteName' | 'siteUrl' | 'siteLocale' | 'siteTimezone'>;
   taxonomy: TaxonomyService;
   assets: SiteContext['assets'];
+  /** When given, the `discourageSearchEngines` setting marks every page noindex. */
+  settings?: { get(key: 'discourageSearchEngines'): Promise<boolean> };
 }
 
 /** Builds what every page's layout needs: site identity, locale, navigation. */
@@ -22,7 +24,10 @@ export class SiteService {
 
   /** The layout context plus the category tree (one query serves both). */
   async context(): Promise<{ site: SiteContext; tree: CategoryTree }> {
-    const tree = await this.deps.taxonomy.categoryTree();
+    const [tree, noindex] = await Promise.all([
+      this.deps.taxonomy.categoryTree(),
+      this.deps.settings?.get('discourageSearchEngines'),
+    ]);
     const { config } = this.deps;
     return {
       tree,
@@ -33,6 +38,7 @@ export class SiteService {
         locale: this.locale,
         nav: tree.roots().map((c) => ({ name: c.name, path: tree.path(c) })),
         assets: this.deps.assets,
+        ...(noindex ? { noindex: true } : {}),
       },
     };
   }

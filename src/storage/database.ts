@@ -21,7 +21,9 @@ function migrator(storage: Storage): Migrator {
   const provider: MigrationProvider = {
     getMigrations: async () => migrationsFor(storage.dialect),
   };
-  return new Migrator({ db: storage.db, provider });
+  // Capabilities add migrations independently; a site that already ran a later one must still
+  // get an earlier-numbered one that arrived afterwards.
+  return new Migrator({ db: storage.db, provider, allowUnorderedMigrations: true });
 }
 
 /** Applies pending migrations; returns the names applied. Throws with the failing migration's name. */

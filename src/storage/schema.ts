@@ -103,6 +103,33 @@ export interface CommentsTable {
   body: string;
   status: CommentStatus;
   created_at: Timestamp;
+  /** Sanitized on save from `body` (comment allowlist); null on rows older than migration 002. */
+  body_html: string | null;
+  /** 1 for a top-level comment; replies never exceed the configured maximum depth. */
+  depth: Generated<number>;
+  /** Keyed hash of the poster's IP (never the IP itself). */
+  ip_hash: string | null;
+  user_agent: string | null;
+  /** Keyed hash of the email that seeds the identicon: never a plain hash of the address. */
+  avatar_key: string | null;
+  /** Keyed hash of author and normalised text, for duplicate detection. */
+  content_hash: string | null;
+  spam_score: Generated<number>;
+  /** Which moderation rule decided the status (shown to moderators). */
+  moderation_rule: string | null;
+  moderation_reason: string | null;
+  moderated_at: Timestamp | null;
+  edited_at: Timestamp | null;
+  /** 1 when written by staff through the moderation API. */
+  is_staff: Generated<number>;
+}
+
+export interface CommentBansTable {
+  id: Generated<number>;
+  kind: 'email' | 'ip';
+  value_hash: string;
+  reason: Generated<string>;
+  created_at: Timestamp;
 }
 
 /** Old public paths that must answer 301 to an article's current URL. */
@@ -118,6 +145,32 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a database leak does not hand out sessions. */
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface AccountTokensTable {
+  token_hash: string;
+  user_id: number;
+  purpose: 'invitation' | 'password_reset';
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** "Did you mean" vocabulary: folded title and tag words (see `src/search/`). */
+export interface SearchTermsTable {
+  term: string;
+  /** First character of `term`, for candidate lookup. */
+  initial: string;
+  /** The word as first written, shown to readers. */
+  display: string;
+}
+
 export interface Database {
   users: UsersTable;
   categories: CategoriesTable;
@@ -128,8 +181,15 @@ export interface Database {
   article_categories: ArticleCategoriesTable;
   article_tags: ArticleTagsTable;
   comments: CommentsTable;
+  comment_bans: CommentBansTable;
   redirects: RedirectsTable;
   settings: SettingsTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  search_terms: SearchTermsTable;
+  wordpress_items: WordpressItemsTable;
+  wordpress_paths: WordpressPathsTable;
+  article_fields: ArticleFieldsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -140,3 +200,29 @@ export type CategoryRow = Selectable<CategoriesTable>;
 export type TagRow = Selectable<TagsTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type CommentRow = Selectable<CommentsTable>;
+
+/** Which Newsdesk row each imported WordPress item became (migration 004). */
+export interface WordpressItemsTable {
+  kind: 'author' | 'category' | 'tag' | 'article' | 'media' | 'comment';
+  wp_key: string;
+  wp_number: number | null;
+  wp_slug: string | null;
+  wp_parent: string | null;
+  newsdesk_id: number;
+  fingerprint: string;
+  imported_at: Timestamp;
+}
+
+/** Old WordPress upload and attachment-page paths and the media item each now belongs to. */
+export interface WordpressPathsTable {
+  path: string;
+  kind: 'media-file' | 'media-page';
+  target_id: number;
+}
+
+/** Article fields Newsdesk has no column for: WordPress post format, sticky, original status. */
+export interface ArticleFieldsTable {
+  article_id: number;
+  name: string;
+  value: string;
+}

@@ -1,4 +1,4 @@
-import { toSlug, uniqueSlug } from '../text/slug.js';
+import { MAX_SLUG_LENGTH, toSlug, uniqueSlug } from '../text/slug.js';
 import type { AuthorProfile, Category, Tag } from './taxonomy.js';
 import type { TaxonomyRepository } from './taxonomy-repository.js';
 
@@ -49,6 +49,10 @@ export class CategoryTree {
   }
 }
 
+/** Every stored slug has this shape (see `toSlug`), so anything else is not worth a query. */
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+const isSlug = (s: string) => s.length <= MAX_SLUG_LENGTH && SLUG.test(s);
+
 export interface TaxonomyServiceDeps {
   repository: TaxonomyRepository;
   clock: () => Date;
@@ -62,16 +66,18 @@ export class TaxonomyService {
     return new CategoryTree(await this.deps.repository.listCategories());
   }
 
-  findTag(slug: string): Promise<Tag | undefined> {
-    return this.deps.repository.findTagBySlug(slug);
+  /** The tag with this slug; undefined for a string that cannot be a slug (URL junk). */
+  async findTag(slug: string): Promise<Tag | undefined> {
+    return isSlug(slug) ? this.deps.repository.findTagBySlug(slug) : undefined;
   }
 
   listTags() {
     return this.deps.repository.listTagsInUse(this.deps.clock().toISOString());
   }
 
-  findAuthor(slug: string): Promise<AuthorProfile | undefined> {
-    return this.deps.repository.findAuthorBySlug(slug);
+  /** The public profile with this slug; undefined for a string that cannot be a slug. */
+  async findAuthor(slug: string): Promise<AuthorProfile | undefined> {
+    return isSlug(slug) ? this.deps.repository.findAuthorBySlug(slug) : undefined;
   }
 
   listAuthors(): Promise<AuthorProfile[]> {

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { SeoHead } from '../seo/seo-head.js';
 import type { PageMeta, SiteContext } from './site-context.js';
 
 /** The page shell shared by every reader page: skip link, header, navigation, main, footer. */
@@ -17,7 +18,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         <link rel="canonical" href={canonical} />
         {meta.prevPath ? <link rel="prev" href={`${site.url}${meta.prevPath}`} /> : null}
         {meta.nextPath ? <link rel="next" href={`${site.url}${meta.nextPath}`} /> : null}
-        {meta.noindex ? <meta name="robots" content="noindex" /> : null}
+        {meta.noindex || site.noindex ? <meta name="robots" content="noindex" /> : null}
         <meta name="color-scheme" content="light dark" />
         <meta property="og:site_name" content={site.name} />
         <meta property="og:title" content={meta.title} />
@@ -31,6 +32,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         ) : null}
         {meta.image ? <meta property="og:image:alt" content={meta.image.alt} /> : null}
         <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
+        <SeoHead site={site} meta={meta} />
         <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={site.assets.css} />
         <link rel="stylesheet" href={site.assets.printCss} media="print" />

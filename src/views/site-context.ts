@@ -15,7 +15,19 @@ export interface SiteContext {
   nav: NavItem[];
   /** Fingerprinted stylesheet URLs. */
   assets: { css: string; printCss: string; icon: string };
+  /** Setting `discourageSearchEngines`: every page says noindex. */
+  noindex?: boolean;
 }
+
+/** A feed autodiscovery link (`<link rel="alternate" type=…>`). */
+export interface FeedLink {
+  type: string;
+  title: string;
+  href: string;
+}
+
+/** A JSON-LD block (schema.org); see `src/seo/json-ld.ts` for the builders. */
+export type JsonLd = Record<string, unknown>;
 
 /** Per-page head data. */
 export interface PageMeta {
@@ -30,4 +42,12 @@ export interface PageMeta {
   noindex?: boolean;
   ogType?: 'website' | 'article' | 'profile';
   image?: { url: string; width: number; height: number; alt: string };
+  /** Feeds of this page, after the site feed every page advertises. */
+  feeds?: FeedLink[];
+  /** Structured data for search engines. */
+  jsonLd?: JsonLd[];
+  /** Open Graph article properties (ISO times). */
+  article?: { publishedTime: string; modifiedTime: string; section?: string; tags?: string[] };
+  /** Language versions of this page, itself included (hreflang); empty or absent when none. */
+  alternates?: { hreflang: string; href: string }[];
 }

@@ -7,7 +7,8 @@ import net from 'node:net';
  */
 export function missingService(name: string, why: string): string {
   const message = `${name} is not available (${why})`;
-  if (process.env.REQUIRE_ALL === '1') throw new Error(`${message}; REQUIRE_ALL=1 makes this a failure`);
+  if (process.env.REQUIRE_ALL === '1')
+    throw new Error(`${message}; REQUIRE_ALL=1 makes this a failure`);
   process.stderr.write(`\n*** SKIPPED: ${message} ***\n`);
   return `needs ${name}: ${why}`;
 }
@@ -16,7 +17,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** The skip reason when Chromium is missing, or false when it is there. */
 export function chromiumSkip(): string | false {
-  return existsSync(CHROMIUM_PATH) ? false : missingService('Chromium', `${CHROMIUM_PATH} not found; install Debian's chromium`);
+  return existsSync(CHROMIUM_PATH)
+    ? false
+    : missingService('Chromium', `${CHROMIUM_PATH} not found; install Debian's chromium`);
 }
 
 /** True when something accepts TCP connections at host:port within a short time. */

@@ -12,7 +12,8 @@ import { migrateToLatest, openStorage, type Storage } from '../../src/storage/da
 
 /** Which database the suite runs on: `sqlite` (default) or `postgres` (TEST_DB=postgres). */
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestSite {
   app: FastifyInstance;
@@ -30,7 +31,8 @@ export interface TestSite {
 
 /** A fresh empty database on the engine under test; returns its URL and how to drop it. */
 async function freshDatabase(dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (TEST_DB === 'sqlite') return { url: `sqlite:${join(dir, 'site.sqlite')}`, drop: async () => {} };
+  if (TEST_DB === 'sqlite')
+    return { url: `sqlite:${join(dir, 'site.sqlite')}`, drop: async () => {} };
   const name = `newsdesk_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
@@ -43,6 +45,16 @@ async function freshDatabase(dir: string): Promise<{ url: string; drop: () => Pr
     drop: async () => {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
+      // pg-pool's end() resolves before its sockets have closed; wait for the server to see them
+      // go, so FORCE has nothing left to terminate.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await c.query(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
@@ -68,7 +80,12 @@ export async function startTestSite(
   const clock = { now: options.now ?? new Date() };
   const storage = await openStorage(config.databaseUrl);
   await migrateToLatest(storage);
-  const { app, services } = await buildApp({ config, storage, clock: () => clock.now, logger: false });
+  const { app, services } = await buildApp({
+    config,
+    storage,
+    clock: () => clock.now,
+    logger: false,
+  });
   if (options.demo) await seedDemo(services, config.mediaDir);
   let closed = false;
   return {

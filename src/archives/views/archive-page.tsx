@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { PublishedArticle } from '../../articles/article.js';
+import type { Crumb } from '../../seo/json-ld.js';
+import { archiveSeo } from '../../seo/page-seo.js';
 import { ArticleCard, Pagination } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
-import type { SiteContext } from '../../views/site-context.js';
+import type { JsonLd, SiteContext } from '../../views/site-context.js';
 
 /** Any paginated listing: category, tag, author, date. */
 export function ArchivePage(props: {
@@ -18,6 +20,10 @@ export function ArchivePage(props: {
   /** Shown under the heading: category description, author bio, subsections. */
   intro?: ComponentChildren;
   ogType?: 'website' | 'profile';
+  /** Trail below Home for the BreadcrumbList; default this archive alone. */
+  breadcrumbs?: Crumb[];
+  /** Further structured data, e.g. the author's ProfilePage. */
+  jsonLd?: JsonLd[];
 }) {
   const { site, page, pages, basePath } = props;
   const { locale } = site;
@@ -28,12 +34,13 @@ export function ArchivePage(props: {
       site={site}
       meta={{
         title: heading,
-        description: props.description,
+        description: props.description ?? `${heading}. ${site.description}`,
         canonicalPath: pathFor(page),
         activeNavPath: props.activeNavPath,
         prevPath: page > 1 ? pathFor(page - 1) : undefined,
         nextPath: page < pages ? pathFor(page + 1) : undefined,
         ogType: props.ogType,
+        ...archiveSeo(site, props),
       }}
     >
       <header class="archive__header">

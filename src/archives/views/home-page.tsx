@@ -1,4 +1,5 @@
 import type { PublishedArticle } from '../../articles/article.js';
+import { homeSeo } from '../../seo/page-seo.js';
 import { ArticleCard } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
 import type { SiteContext } from '../../views/site-context.js';
@@ -21,7 +22,12 @@ export function HomePage(props: {
   return (
     <Layout
       site={site}
-      meta={{ title: site.name, description: site.description, canonicalPath: '/' }}
+      meta={{
+        title: site.name,
+        description: site.description,
+        canonicalPath: '/',
+        ...homeSeo(site),
+      }}
     >
       <h1 class="visually-hidden">{site.name}</h1>
       <div class="front">

@@ -1,5 +1,10 @@
-import type { CommentNode } from '../../comments/comment.js';
-import { CommentsSection } from '../../comments/views/comments-section.js';
+import type { Discussion } from '../../comments/comment-service.js';
+import {
+  type CommentAssets,
+  type CommentFormValues,
+  CommentsSection,
+} from '../../comments/views/comments-section.js';
+import { articleSeo, type Translation } from '../../seo/page-seo.js';
 import { readingMinutes } from '../../text/sanitized-html.js';
 import { ArticleCard, AuthorLinks, mediaUrl, Time } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
@@ -12,8 +17,12 @@ export interface ArticlePageProps {
   article: ArticleWithDetails;
   categoryPath: string | null;
   moreFrom: PublishedArticle[];
-  comments: CommentNode[];
-  commentsOpen: boolean;
+  discussion: Discussion;
+  commentAssets: CommentAssets;
+  /** Remembered commenter details; only ever on a private (uncached) response. */
+  commentValues?: CommentFormValues | undefined;
+  /** Other language versions of this article (hreflang); none until translations exist. */
+  translations?: Translation[];
 }
 
 /** Differs enough from publication to tell readers the story changed (not a typo fix a minute later). */
@@ -27,6 +36,9 @@ export function ArticlePage(props: ArticlePageProps) {
   const { t } = locale;
   const category = article.primaryCategory;
   const image = article.image;
+  // Bylines, dates and tags are in the site's language; inside an article in another language
+  // (say Arabic, right to left) they keep their own language and direction.
+  const uiLang = article.lang && article.lang !== locale.code ? locale.code : undefined;
   return (
     <Layout
       site={site}
@@ -44,34 +56,41 @@ export function ArticlePage(props: ArticlePageProps) {
               alt: image.alt,
             }
           : undefined,
+        ...articleSeo(site, article, categoryPath, props.translations),
       }}
     >
       <article class="story" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
         <header class="story__header">
           {category && categoryPath ? (
             <p class="kicker">
-              <a href={categoryPath}>{category.name}</a>
+              <a href={categoryPath} lang={uiLang}>
+                {category.name}
+              </a>
             </p>
           ) : null}
           <h1 class="story__title">{article.title}</h1>
           {article.dek ? <p class="story__dek">{article.dek}</p> : null}
           <div class="story__meta">
             {article.authors.length ? (
-              <p class="byline" dir="auto">
-                {t('by')} <AuthorLinks authors={article.authors} locale={locale} />
+              <p class="byline">
+                <span lang={uiLang} dir="auto">
+                  {t('by')} <AuthorLinks authors={article.authors} locale={locale} />
+                </span>
               </p>
             ) : null}
             <p class="dateline">
-              <span class="visually-hidden">{t('published')}: </span>
-              <Time iso={article.publishedAt} locale={locale} withTime />
-              {wasUpdated(article) ? (
-                <>
-                  {' · '}
-                  {t('updated')} <Time iso={article.updatedAt} locale={locale} withTime />
-                </>
-              ) : null}
-              {' · '}
-              {t('readingTime', { minutes: readingMinutes(article.bodyHtml) })}
+              <span lang={uiLang} dir="auto">
+                <span class="visually-hidden">{t('published')}: </span>
+                <Time iso={article.publishedAt} locale={locale} withTime />
+                {wasUpdated(article) ? (
+                  <>
+                    {' · '}
+                    {t('updated')} <Time iso={article.updatedAt} locale={locale} withTime />
+                  </>
+                ) : null}
+                {' · '}
+                {t('readingTime', { minutes: readingMinutes(article.bodyHtml) })}
+              </span>
             </p>
           </div>
         </header>
@@ -95,7 +114,7 @@ export function ArticlePage(props: ArticlePageProps) {
         ) : null}
         <RawHtml class="story__body prose" html={article.bodyHtml} />
         {article.tags.length ? (
-          <footer class="story__footer">
+          <footer class="story__footer" lang={uiLang}>
             <h2 class="visually-hidden">{t('tags')}</h2>
             <ul class="tag-list">
               {article.tags.map((tag) => (
@@ -125,9 +144,9 @@ export function ArticlePage(props: ArticlePageProps) {
         </section>
       ) : null}
       <CommentsSection
-        articleId={article.id}
-        comments={props.comments}
-        open={props.commentsOpen}
+        discussion={props.discussion}
+        assets={props.commentAssets}
+        values={props.commentValues}
         locale={locale}
       />
     </Layout>

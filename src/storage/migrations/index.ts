@@ -1,6 +1,10 @@
 import type { Kysely, Migration } from 'kysely';
 import type { StorageDialect } from '../dialect/storage-dialect.js';
 import * as initial from './001-initial.js';
+import * as comments from './002-comments.js';
+import * as search from './003-search.js';
+import * as wordpress from './004-wordpress.js';
+import * as accounts from './005-accounts.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -9,6 +13,10 @@ type DialectMigration = {
 /** Migrations in order. Names MUST never change once released: they are recorded in the database. */
 const migrations: Record<string, DialectMigration> = {
   '001-initial': initial,
+  '002-comments': comments,
+  '003-search': search,
+  '004-wordpress': wordpress,
+  '005-accounts': accounts,
 };
 
 /** Binds every migration to the dialect so that schema differences stay in `dialect/`. */

@@ -43,6 +43,7 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
       .innerJoin('article_tags', 'article_tags.tag_id', 'tags.id')
       .innerJoin('articles', 'articles.id', 'article_tags.article_id')
       .where('articles.status', '=', 'published')
+      .where('articles.type', '=', 'post')
       .where('articles.published_at', '<', publishedBefore)
       .select(['tags.id', 'tags.slug', 'tags.name', (eb) => eb.fn.countAll<number>().as('count')])
       .groupBy(['tags.id', 'tags.slug', 'tags.name'])
@@ -69,6 +70,7 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
           .innerJoin('articles', 'articles.id', 'article_authors.article_id')
           .select('article_authors.user_id')
           .where('articles.status', '=', 'published')
+          .where('articles.type', '=', 'post')
           .where('articles.published_at', '<', publishedBefore),
       )
       .orderBy('users.name')

@@ -1,13 +1,18 @@
 import { PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { StorageDialect } from '../storage-dialect.js';
+import { postgresSearch } from './postgres-search.js';
 
 /** Connects a pool to PostgreSQL; the pool is sized for one process on a small machine. */
 export function createPostgresDialect(url: string): StorageDialect {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client whose server connection dies (restart, failover, DROP … WITH (FORCE)) emits
+  // 'error' on the pool; unheard, it would crash the process. The pool replaces the client.
+  pool.on('error', () => {});
   return {
     name: 'postgres',
     kyselyDialect: new PostgresDialect({ pool }),
     idColumn: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
+    search: postgresSearch,
   };
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 import type { StorageDialect } from '../storage-dialect.js';
+import { sqliteSearch } from './sqlite-search.js';
 
 /** Opens (creating when missing) an SQLite file in WAL mode with foreign keys enforced. */
 export function createSqliteDialect(file: string): StorageDialect {
@@ -18,5 +19,6 @@ export function createSqliteDialect(file: string): StorageDialect {
     name: 'sqlite',
     kyselyDialect: new SqliteDialect({ database: sqlite }),
     idColumn: (column) => column.primaryKey().autoIncrement(),
+    search: sqliteSearch,
   };
 }

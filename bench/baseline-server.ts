@@ -1,0 +1,42 @@
+// The ceiling for a Node process: a bare node:http server answering each path with bytes captured
+// from Newsdesk, straight from memory. Runs in its own process so it never shares an event loop
+// with the load generator.
+//
+//   tsx bench/baseline-server.ts <pages.json> <port>
+//
+// pages.json: { "/path/": { "headers": { name: value }, "body": "<!DOCTYPE html>..." } }
+import { readFileSync } from 'node:fs';
+import { createServer, type OutgoingHttpHeaders } from 'node:http';
+
+interface CapturedPage {
+  headers: Record<string, string>;
+  body: string;
+}
+
+const [pagesFile, portArg] = process.argv.slice(2);
+if (!pagesFile || !portArg) {
+  console.error('usage: baseline-server.ts <pages.json> <port>');
+  process.exit(2);
+}
+
+const captured = JSON.parse(readFileSync(pagesFile, 'utf8')) as Record<string, CapturedPage>;
+const pages = new Map<string, { headers: OutgoingHttpHeaders; body: Buffer }>();
+for (const [path, page] of Object.entries(captured)) {
+  const body = Buffer.from(page.body, 'utf8');
+  pages.set(path, { headers: { ...page.headers, 'content-length': body.length }, body });
+}
+
+const server = createServer((req, res) => {
+  const page = pages.get(req.url ?? '');
+  if (!page) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not captured');
+    return;
+  }
+  res.writeHead(200, page.headers).end(page.body);
+});
+server.keepAliveTimeout = 72_000;
+server.listen(Number(portArg), '127.0.0.1');
+
+const stop = () => server.close(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
