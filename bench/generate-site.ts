@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { excerptOf } from '../src/articles/article-service.js';
 import { articlePath } from '../src/articles/permalink.js';
 import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
@@ -30,6 +30,11 @@ export interface BenchSite {
 export interface GenerateOptions {
   /** Published posts to write. */
   articles: number;
+  /**
+   * Reader comments in all, spread unevenly over the posts (some get none, some many). Unset: about
+   * 40% of posts get 1 to 8 each (about 1.8 per post), as `npm run bench` has always generated.
+   */
+  comments?: number;
   /** "Now" for publication dates; every post is published at least an hour before it. */
   now: Date;
   onProgress?: (done: number, total: number) => void;
@@ -396,8 +401,19 @@ export async function generateSite(storage: Storage, opts: GenerateOptions): Pro
         const tagCount = r.int(1, 5);
         while (tagIds.size < tagCount) tagIds.add(r.int(1, tags.length));
         for (const tagId of tagIds) articleTags.push({ article_id: id, tag_id: tagId });
-        if (r.next() < 0.4) {
-          const count = r.int(1, 8);
+        let count = 0;
+        if (opts.comments === undefined) {
+          if (r.next() < 0.4) count = r.int(1, 8);
+        } else {
+          // Up to twice the average still owed per remaining post, so the total lands exactly.
+          const owed = opts.comments - commentId;
+          const postsLeft = opts.articles - i;
+          count =
+            postsLeft === 1
+              ? owed
+              : Math.min(owed, Math.round(r.next() * ((2 * owed) / postsLeft)));
+        }
+        if (count > 0) {
           const firstInThread = commentId + 1;
           for (let c = 0; c < count; c++) {
             const reader = `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES).charAt(0)}.`;
@@ -425,6 +441,16 @@ export async function generateSite(storage: Storage, opts: GenerateOptions): Pro
     }
   });
 
+  // Rows were written with explicit ids; PostgreSQL's sequences must follow them (SQLite's
+  // AUTOINCREMENT already does).
+  if (storage.dialect.name === 'postgres') {
+    for (const table of ['users', 'categories', 'tags', 'media', 'articles', 'comments']) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(
+        storage.db,
+      );
+    }
+  }
+
   // The bodies skip the app's sanitizer for speed; prove they are exactly what it would store.
   const sample = await storage.db.selectFrom('articles').select('body_html').limit(50).execute();
   for (const { body_html } of sample) {
@@ -438,7 +464,7 @@ export async function generateSite(storage: Storage, opts: GenerateOptions): Pro
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 /** Hash of everything that shapes the generated file: this generator, the schema, the migrations. */
-function cacheKey(articles: number): string {
+export function cacheKey(articles: number, comments?: number): string {
   const hash = createHash('sha256');
   const migrations = join(root, 'src/storage/migrations');
   const files = [
@@ -449,7 +475,8 @@ function cacheKey(articles: number): string {
       .map((f) => join(migrations, f)),
   ];
   for (const f of files) hash.update(f).update(readFileSync(f));
-  return `v${DATA_VERSION}-${articles}-${hash.digest('hex').slice(0, 12)}`;
+  const size = comments === undefined ? `${articles}` : `${articles}-${comments}c`;
+  return `v${DATA_VERSION}-${size}-${hash.digest('hex').slice(0, 12)}`;
 }
 
 /**
@@ -461,10 +488,16 @@ export async function ensureBenchSite(
   opts: GenerateOptions & { log?: (line: string) => void },
 ): Promise<BenchSite> {
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `site-${cacheKey(opts.articles)}.sqlite`);
+  const key = cacheKey(opts.articles, opts.comments);
+  const file = join(outDir, `site-${key}.sqlite`);
   if (existsSync(file)) return { file, generated: false };
+  // Older versions of this size go; other sizes stay (bench:peers keeps two sizes side by side).
+  const size = key.split('-').slice(1, -1).join('-');
   for (const old of readdirSync(outDir)) {
-    if (/^site-.*\.sqlite(-wal|-shm)?$/.test(old) || old.startsWith('generating-')) {
+    const stale =
+      new RegExp(`^site-v${DATA_VERSION}-${size}-[0-9a-f]{12}\\.`).test(old) ||
+      !old.startsWith(`site-v${DATA_VERSION}-`);
+    if ((/^site-.*\.sqlite(-wal|-shm)?$/.test(old) && stale) || old.startsWith('generating-')) {
       rmSync(join(outDir, old), { force: true });
     }
   }
@@ -485,6 +518,59 @@ export async function ensureBenchSite(
 }
 
 /**
+ * The PostgreSQL twin of `ensureBenchSite`: a database `newsdesk_bench_<key>` on the server of
+ * `adminUrl` (a role allowed to create databases), generated when missing. Generation writes to
+ * `<name>_tmp` and renames it, so an interrupted run leaves no half site. Returns its URL.
+ */
+export async function ensurePostgresBenchSite(
+  adminUrl: string,
+  opts: GenerateOptions,
+): Promise<BenchSite> {
+  const { default: pg } = await import('pg');
+  const key = cacheKey(opts.articles, opts.comments);
+  const name = `newsdesk_bench_${key.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`.slice(0, 60);
+  const size = key.split('-').slice(1, -1).join('_');
+  const urlOf = (db: string) => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${db}`;
+    return url.toString();
+  };
+  const admin = new pg.Client({ connectionString: urlOf('postgres') });
+  await admin.connect();
+  try {
+    const existing = await admin.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'newsdesk\\_bench\\_%'",
+    );
+    const names = existing.rows.map((r) => r.datname);
+    if (names.includes(name)) return { file: urlOf(name), generated: false };
+    for (const old of names) {
+      if (old.endsWith('_tmp') || old.startsWith(`newsdesk_bench_v${DATA_VERSION}_${size}_`)) {
+        await admin.query(`drop database if exists "${old}" with (force)`);
+      }
+    }
+    await admin.query(`create database "${name}_tmp"`);
+  } finally {
+    await admin.end();
+  }
+  const storage = await openStorage(urlOf(`${name}_tmp`));
+  try {
+    await migrateToLatest(storage);
+    await generateSite(storage, opts);
+    await sql`analyze`.execute(storage.db);
+  } finally {
+    await storage.close();
+  }
+  const rename = new pg.Client({ connectionString: urlOf('postgres') });
+  await rename.connect();
+  try {
+    await rename.query(`alter database "${name}_tmp" rename to "${name}"`);
+  } finally {
+    await rename.end();
+  }
+  return { file: urlOf(name), generated: true };
+}
+
+/**
  * Canonical URLs of `count` published posts spread evenly over the archive (oldest to newest), so
  * a benchmark exercises many rows rather than one hot one.
  */
@@ -494,7 +580,7 @@ export async function sampleArticlePaths(
   timeZone: string,
   now: Date,
 ): Promise<string[]> {
-  const storage = await openStorage(`sqlite:${file}`);
+  const storage = await openStorage(/^postgres(ql)?:/.test(file) ? file : `sqlite:${file}`);
   try {
     const rows = await storage.db
       .selectFrom('articles')

@@ -3,10 +3,14 @@ import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts/account-routes.js';
+import { createMailer } from './accounts/mailer.js';
 import { registerOpenApi } from './api/api-openapi.js';
 import { apiRoutes } from './api/api-routes.js';
 import { archiveRoutes } from './archives/archive-routes.js';
 import { articleRoutes } from './articles/article-routes.js';
+import { createPageCache, type PageCache } from './cache/page-cache.js';
+import { pageCacheLookupPlugin, pageCacheStorePlugin } from './cache/page-cache-plugin.js';
+import { articleSurfaces } from './cache/page-invalidation.js';
 import { commentRoutes, loadCommentAssets } from './comments/comment-routes.js';
 import type { Config } from './config/config.js';
 import { feedRoutes } from './feeds/feed-routes.js';
@@ -15,7 +19,11 @@ import { assetRoutes, loadAssets } from './http/assets.js';
 import { cacheProfiles } from './http/cache-profiles.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerHttpPolicy } from './http/http-plugins.js';
+import { mediaRoutes } from './media/media-routes.js';
 import { legacyUrlRoutes } from './migration/legacy-url-routes.js';
+import { editorRoutes } from './newsroom/editor-routes.js';
+import { newsroomRoutes } from './newsroom/newsroom-routes.js';
+import { newsroomAdminRoutes } from './newsroom-admin/newsroom-admin-routes.js';
 import { createMetrics } from './operations/metrics.js';
 import { operationsRoutes } from './operations/operations-routes.js';
 import { searchRoutes } from './search/search-routes.js';
@@ -23,6 +31,13 @@ import { seoRoutes } from './seo/seo-routes.js';
 import { createServices, type Services } from './services.js';
 import { SiteService } from './site/site-service.js';
 import type { Storage } from './storage/database.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The full-page cache: its store, purger and invalidator (src/cache/). */
+    pageCache: PageCache;
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -79,15 +94,49 @@ export async function buildApp(
     },
   });
 
+  const metrics = createMetrics();
+  // Full-page cache (src/cache/README.md): its lookup MUST be the first onRequest hook, so a hit
+  // costs no routing work, header policy or database access.
+  const pageCache = createPageCache({
+    config,
+    stores: services.stores,
+    counter: metrics.pageCache,
+    articleEvents: services.articleEvents,
+    siteChanges: services.siteChanges,
+    describeArticle: articleSurfaces({
+      findById: (id) => services.repositories.articles.findById(id),
+      categoryIdsOf: (id) => services.repositories.articles.categoryIdsOf(id),
+      tagsOf: (id) => services.repositories.articles.tagsOf(id),
+      lineageIds: async (id) => {
+        const tree = await services.taxonomy.categoryTree();
+        const category = tree.byId.get(id);
+        return category ? tree.lineage(category).map((c) => c.id) : [];
+      },
+      pathOf: (a) => services.articles.pathOf(a),
+    }),
+    warn: (message, error) => app.log.warn({ err: error }, message),
+  });
+  app.decorate('pageCache', pageCache);
+  app.addHook('onClose', () => pageCache.close());
+  await app.register(pageCacheLookupPlugin, pageCache.pluginOptions);
   await registerHttpPolicy(app, { secure: config.secure });
   await registerOpenApi(app, { siteUrl: config.siteUrl, siteName: config.siteName });
   await app.register(formbody);
   // Cookies are parsed once for every route (reader comments now, sessions later).
   await app.register(cookie);
-  const metrics = createMetrics();
-  await app.register(operationsRoutes, { storage, metrics, metricsToken: config.metricsToken });
+  await app.register(operationsRoutes, {
+    storage,
+    metrics,
+    metricsToken: config.metricsToken,
+    readinessChecks: services.stores.readinessChecks,
+  });
+  // Shared stores (Redis connections when REDIS_URL is set) close with the app; MUST be after the
+  // routes that use them have finished, which onClose guarantees.
+  app.addHook('onClose', () => services.stores.close());
   registerErrorHandling(app, { site, articles: services.articles });
   await app.register(legacyUrlRoutes, { legacy: services.legacyUrls });
+  // MUST follow every root onSend hook (cache profiles, legacy redirects): it stores final answers.
+  await app.register(pageCacheStorePlugin, pageCache.pluginOptions);
 
   await app.register(assetRoutes, {
     assets: [assets.css, assets.printCss, assets.icon],
@@ -125,6 +174,9 @@ export async function buildApp(
     siteUrl: config.siteUrl,
     secure: config.secure,
     moderationToken: config.moderationToken,
+    sharedRedis: services.stores.redis
+      ? { connection: services.stores.redis, prefix: services.stores.prefix }
+      : undefined,
   });
   await app.register(apiRoutes, {
     site: { siteUrl: config.siteUrl, siteLocale: config.siteLocale },
@@ -145,11 +197,59 @@ export async function buildApp(
     settings: services.settings,
   });
 
+  await app.register(newsroomRoutes, {
+    site,
+    accounts: services.accounts,
+    newsroom: services.newsroom,
+    siteUrl: config.siteUrl,
+    pathOf: (a) => services.articles.pathOf(a),
+    clock: services.clock,
+  });
+  await app.register(editorRoutes, {
+    site,
+    accounts: services.accounts,
+    newsroom: services.newsroom,
+    taxonomy: services.taxonomy,
+    siteUrl: config.siteUrl,
+    pathOf: (a) => services.articles.pathOf(a),
+    clock: services.clock,
+  });
+  // Scheduled publishing runs in the server process: started when the app is ready, stopped
+  // (waiting for a running sweep) before the database closes.
+  app.addHook('onReady', () => services.newsroomScheduler.start());
+  app.addHook('onClose', () => services.newsroomScheduler.stop());
+
+  // Invitations and password resets: SMTP when SMTP_URL is set, otherwise the link is logged.
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    siteUrl: config.siteUrl,
+    siteName: config.siteName,
+    log: app.log,
+  });
   await app.register(accountRoutes, {
     site,
     accounts: services.accounts,
     siteUrl: config.siteUrl,
     secure: config.secure,
+    mailer,
+    pendingComments: async () => (await services.comments.countByStatus()).pending,
+  });
+  // The media library: JSON API for the editor and /admin/media/ (see src/media/README.md).
+  await app.register(mediaRoutes, {
+    site,
+    accounts: services.accounts,
+    media: services.media,
+    siteUrl: config.siteUrl,
+  });
+  await app.register(newsroomAdminRoutes, {
+    site,
+    accounts: services.accounts,
+    comments: services.comments,
+    settings: services.settings,
+    taxonomy: services.taxonomy,
+    mailer,
+    siteUrl: config.siteUrl,
+    createPerson: (person) => services.taxonomy.createAuthor(person),
   });
 
   return { app, services };

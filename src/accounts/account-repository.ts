@@ -17,8 +17,25 @@ export interface SessionRow {
   lastSeenAt: string;
 }
 
+/** A person as the users screen lists them. */
+export interface AccountListing {
+  id: number;
+  slug: string;
+  name: string;
+  email: string;
+  role: string;
+  hasPassword: boolean;
+  /** Live sessions (signed-in browsers). */
+  sessions: number;
+  createdAt: string;
+}
+
 /** Storage for accounts, sessions and one-time tokens (invitations, password resets). */
 export interface AccountRepository {
+  /** Everyone with a users row (staff and byline-only people), by name. */
+  listAccounts(): Promise<AccountListing[]>;
+  findProfile(userId: number): Promise<{ name: string; bio: string } | undefined>;
+  updateProfile(userId: number, profile: { name: string; bio: string }): Promise<void>;
   findByEmail(email: string): Promise<AccountRow | undefined>;
   findById(id: number): Promise<AccountRow | undefined>;
   setPassword(userId: number, passwordHash: string): Promise<void>;

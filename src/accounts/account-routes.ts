@@ -5,6 +5,8 @@ import { sendPage } from '../http/render.js';
 import { sameOrigin } from '../http/same-origin.js';
 import type { SiteService } from '../site/site-service.js';
 import { type AccountService, MIN_PASSWORD_LENGTH } from './account-service.js';
+import { LogMailer, type Mailer } from './mailer.js';
+import { can } from './roles.js';
 import { SESSION_COOKIE, staffArea } from './staff-guard.js';
 import {
   ChoosePasswordPage,
@@ -18,6 +20,10 @@ export interface AccountRoutesOptions {
   accounts: AccountService;
   siteUrl: string;
   secure: boolean;
+  /** Sends reset links; default: the log (no mail transport). */
+  mailer?: Mailer;
+  /** How many comments wait for moderation, for the dashboard. */
+  pendingComments?: () => Promise<number>;
 }
 
 const LoginBody = Type.Object({
@@ -90,11 +96,20 @@ export async function accountRoutes(app: FastifyInstance, opts: AccountRoutesOpt
       async (request, reply) => {
         const reset = await accounts.requestPasswordReset(request.body.email);
         if (reset) {
-          // No mail transport is configured: the operator reads the link from the log.
-          request.log.info(
-            { userId: reset.account.id, link: `${opts.siteUrl}/admin/reset/${reset.token}/` },
-            'password reset link',
-          );
+          const link = `${opts.siteUrl}/admin/reset/${reset.token}/`;
+          const mailer = opts.mailer ?? new LogMailer(request.log);
+          try {
+            await mailer.send({
+              to: reset.account.email,
+              userId: reset.account.id,
+              link,
+              subject: 'password reset link',
+              text: `Choose a new password here (the link works once, for one hour):\n\n${link}\n`,
+            });
+          } catch (error) {
+            // The page must not differ when mail fails (no enumeration): log and carry on.
+            request.log.error({ err: error, userId: reset.account.id }, 'reset mail failed');
+          }
         }
         const { site } = await siteService.context();
         // The same page whether or not the account exists: no user enumeration.
@@ -158,9 +173,18 @@ export async function accountRoutes(app: FastifyInstance, opts: AccountRoutesOpt
     staff.get('/admin/', async (request, reply) => {
       const session = request.staffSession!;
       const { site } = await siteService.context();
+      const pendingComments =
+        opts.pendingComments && can(session.account.role, 'moderate_comments')
+          ? await opts.pendingComments()
+          : undefined;
       return sendPage(
         reply,
-        h(DashboardPage, { site, account: session.account, csrfToken: session.csrfToken }),
+        h(DashboardPage, {
+          site,
+          account: session.account,
+          csrfToken: session.csrfToken,
+          ...(pendingComments !== undefined ? { pendingComments } : {}),
+        }),
       );
     });
 

@@ -3,12 +3,17 @@ import type { CounterStore } from '../stores/counter-store.js';
 import type { Account, Session, TokenPurpose } from './account.js';
 import type { AccountRepository, AccountRow } from './account-repository.js';
 import { dummyHash, hashPassword, verifyPassword } from './password.js';
-import { isRole } from './roles.js';
+import { isRole, type Role } from './roles.js';
+
+/** The role stored for a deactivated person: not a role, so it grants nothing and cannot log in. */
+export const DEACTIVATED = 'deactivated';
 
 export interface AccountServiceDeps {
   repository: AccountRepository;
   throttle: CounterStore;
   clock: () => Date;
+  /** Told (and awaited) after a public profile (name, bio) changed: bylines are on many pages. */
+  profileChanged?: () => Promise<void>;
 }
 
 /** Session lifetimes: signed out after 12 idle hours, and after 14 days whatever happens. */
@@ -141,6 +146,69 @@ export class AccountService {
     }
     await this.deps.repository.setPassword(userId, await hashPassword(password));
     await this.deps.repository.deleteSessionsOf(userId);
+  }
+
+  // Administration (the users screen) ------------------------------------------------------
+
+  listAccounts() {
+    return this.deps.repository.listAccounts();
+  }
+
+  async emailInUse(email: string): Promise<boolean> {
+    return (await this.deps.repository.findByEmail(email)) !== undefined;
+  }
+
+  findAccount(userId: number) {
+    return this.deps.repository.findById(userId);
+  }
+
+  /**
+   * Gives a person a role (also how a deactivated person comes back). Their sessions end, so a
+   * demotion takes effect at once rather than at the next login.
+   */
+  async changeRole(userId: number, role: Role): Promise<void> {
+    await this.deps.repository.setRole(userId, role);
+    await this.deps.repository.deleteSessionsOf(userId);
+  }
+
+  /**
+   * Takes away every capability and ends every session. The person stays (bylines, articles) but
+   * can no longer log in: `session()` and `login()` refuse a row whose role is not a role.
+   */
+  async deactivate(userId: number): Promise<void> {
+    await this.deps.repository.setRole(userId, DEACTIVATED);
+    await this.deps.repository.deleteSessionsOf(userId);
+  }
+
+  profile(userId: number) {
+    return this.deps.repository.findProfile(userId);
+  }
+
+  async updateProfile(userId: number, profile: { name: string; bio: string }): Promise<void> {
+    await this.deps.repository.updateProfile(userId, profile);
+    await this.deps.profileChanged?.();
+  }
+
+  /**
+   * Changes one's own password after checking the current one. Every other session of the
+   * account ends (someone who knew the old password is logged out); `keepSessionId` stays.
+   */
+  async changePassword(
+    userId: number,
+    current: string,
+    next: string,
+    keepSessionId: string,
+  ): Promise<'changed' | 'wrong-password' | 'too-short'> {
+    const row = await this.deps.repository.findById(userId);
+    if (!row?.passwordHash || !(await verifyPassword(current, row.passwordHash))) {
+      return 'wrong-password';
+    }
+    if (next.length < MIN_PASSWORD_LENGTH) return 'too-short';
+    const session = await this.deps.repository.findSession(keepSessionId);
+    await this.deps.repository.setPassword(userId, await hashPassword(next));
+    await this.deps.repository.deleteSessionsOf(userId);
+    if (session) await this.deps.repository.insertSession(session);
+    return 'changed';
   }
 
   /**

@@ -150,6 +150,12 @@ export class ApiPresenter {
         url: this.url(`/tag/${t.slug}/`),
       })),
       approved_comment_count: article.approvedCommentCount,
+      corrections: (article.corrections ?? []).map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        text: c.text,
+        created_at: c.createdAt,
+      })),
     };
   }
 }

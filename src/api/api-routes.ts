@@ -86,7 +86,7 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query;
       if (query.page !== undefined && query.cursor !== undefined) {
         throw new AppError('VALIDATION_FAILED', 'Use either page or cursor, not both.', {
@@ -118,6 +118,7 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
         const items = found.slice(0, perPage);
         const last = items.at(-1);
         const next = found.length > perPage && last ? encodeCursor(last) : null;
+        reply.cacheKeys('api:articles', ...items.map((a) => `article:${a.id}`));
         return {
           items: items.map((a) => p.articleSummary(a)),
           pagination: {
@@ -143,6 +144,7 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
       const items = await articles.list(listing, perPage, (page - 1) * perPage, tree);
       const last = items.at(-1);
       const hasNext = page < pages;
+      reply.cacheKeys('api:articles', ...items.map((a) => `article:${a.id}`));
       return {
         items: items.map((a) => p.articleSummary(a)),
         pagination: {
@@ -176,7 +178,7 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
         response: { 200: ref(Article, 'The article'), 400: invalid, 404: missing },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { idOrSlug } = request.params;
       const tree = await taxonomy.categoryTree();
       // Slugs are never all digits (see toSlug), so a number is always an id.
@@ -185,6 +187,7 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
       // Static pages are not articles.
       if (article?.type !== 'post') throw notFound('No such article');
       const categories = await articles.categoriesOf(article, tree);
+      reply.cacheKeys(`article:${article.id}`, `comments:${article.id}`);
       return presenter(tree).article(article, categories);
     },
   );
@@ -201,9 +204,10 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
         response: { 200: ref(CategoryList, 'All categories'), 400: invalid },
       },
     },
-    async () => {
+    async (_request, reply) => {
       const tree = await taxonomy.categoryTree();
       const p = presenter(tree);
+      reply.cacheKeys('taxonomy');
       return { items: tree.all.map((c) => p.category(c)) };
     },
   );
@@ -221,10 +225,11 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
         response: { 200: ref(CategoryDetail, 'The category'), 400: invalid, 404: missing },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const tree = await taxonomy.categoryTree();
       const category = tree.bySlug.get(request.params.slug);
       if (!category) throw notFound('No such category');
+      reply.cacheKeys('taxonomy');
       return presenter(tree).categoryDetail(category);
     },
   );
@@ -241,8 +246,9 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
         response: { 200: ref(TagList, 'Tags in use'), 400: invalid },
       },
     },
-    async () => {
+    async (_request, reply) => {
       const p = presenter();
+      reply.cacheKeys('taxonomy');
       return { items: (await taxonomy.listTags()).map((t) => p.tag(t)) };
     },
   );
@@ -259,8 +265,9 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
         response: { 200: ref(AuthorList, 'Authors'), 400: invalid },
       },
     },
-    async () => {
+    async (_request, reply) => {
       const p = presenter();
+      reply.cacheKeys('taxonomy');
       return { items: (await taxonomy.listAuthors()).map((a) => p.author(a)) };
     },
   );
@@ -278,11 +285,12 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
         response: { 200: ref(AuthorDetail, 'The author'), 400: invalid, 404: missing },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       // The same people as the list: staff without a published byline are not public.
       const author = (await taxonomy.listAuthors()).find((a) => a.slug === request.params.slug);
       if (!author) throw notFound('No such author');
       const count = await articles.count({ authorId: author.id });
+      reply.cacheKeys('taxonomy', `author:${author.id}`);
       return { ...presenter().author(author), article_count: count };
     },
   );

@@ -103,6 +103,22 @@ export const Article = Type.Object(
     categories: Type.Array(ref(CategoryRef), { description: 'Every category, primary first.' }),
     tags: Type.Array(ref(TagRef)),
     approved_comment_count: Type.Integer({ minimum: 0 }),
+    corrections: Type.Array(
+      Type.Object(
+        {
+          id: Type.Integer(),
+          kind: Type.Union([
+            Type.Literal('correction'),
+            Type.Literal('clarification'),
+            Type.Literal('update'),
+          ]),
+          text: Type.String(),
+          created_at: Type.String({ format: 'date-time' }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'Dated corrections, clarifications and updates, oldest first.' },
+    ),
   },
   { $id: 'Article', additionalProperties: false },
 );

@@ -41,6 +41,9 @@ function redirectedToCanonical(
   return true;
 }
 
+/** Cache keys of the stories a listing shows: purged when any of them changes or leaves. */
+const listed = (items: readonly { id: number }[]) => items.map((a) => `article:${a.id}`);
+
 /** Home page and every listing of articles: category, tag, author and date archives. */
 export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOptions) {
   const { site: siteService, articles, taxonomy, settings } = opts;
@@ -67,18 +70,20 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
     const { site, tree } = await siteService.context();
     const front = await articles.list({}, 7, 0, tree);
     const shown = front.map((a) => a.id);
-    const sections = await Promise.all(
-      tree.roots().map(async (category) => ({
-        name: category.name,
-        path: tree.path(category),
-        articles: await articles.list(
-          { categoryIds: tree.descendantIds(category.id), excludeIds: shown },
-          4,
-          0,
-          tree,
-        ),
+    const roots = tree.roots();
+    const lists = await articles.listMany(
+      roots.map((category) => ({
+        listing: { categoryIds: tree.descendantIds(category.id), excludeIds: shown },
+        limit: 4,
       })),
+      tree,
     );
+    const sections = roots.map((category, i) => ({
+      name: category.name,
+      path: tree.path(category),
+      articles: lists[i]!,
+    }));
+    reply.cacheKeys('home');
     return sendPage(reply, h(HomePage, { site, lead: front[0], latest: front.slice(1), sections }));
   });
 
@@ -86,6 +91,7 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
     const n = parsePageSegment(request.params.page);
     if (redirectedToCanonical(request, reply, pagePath('/', n))) return reply;
     const { site, items, pages } = await listingPage({}, n);
+    reply.cacheKeys('home');
     return sendPage(
       reply,
       h(ArchivePage, {
@@ -109,7 +115,9 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
       segments.pop();
     }
     const { tree } = await siteService.context();
-    const category = tree.bySlug.get(segments[segments.length - 1] ?? '');
+    const lastSlug = segments[segments.length - 1] ?? '';
+    // A slug changed in the newsroom (or a merged category) keeps its old links: 301 below.
+    const category = tree.bySlug.get(lastSlug) ?? (await taxonomy.formerCategory(lastSlug));
     if (!category) throw notFound('No such category');
     const basePath = tree.path(category);
     if (redirectedToCanonical(request, reply, pagePath(basePath, n))) return reply;
@@ -117,6 +125,7 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
       { categoryIds: tree.descendantIds(category.id) },
       n,
     );
+    reply.cacheKeys(`category:${category.id}`, ...listed(items));
     const children = tree.children(category.id);
     const rootPath = tree.path(tree.lineage(category)[0]!);
     return sendPage(
@@ -154,11 +163,14 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
   type SlugPage = { Params: { slug: string; page?: string } };
   const tagArchive = async (request: FastifyRequest<SlugPage>, reply: FastifyReply) => {
     const n = parsePageSegment(request.params.page);
-    const tag = await taxonomy.findTag(request.params.slug);
+    const tag =
+      (await taxonomy.findTag(request.params.slug)) ??
+      (await taxonomy.formerTag(request.params.slug));
     if (!tag) throw notFound('No such tag');
     const basePath = `/tag/${tag.slug}/`;
     if (redirectedToCanonical(request, reply, pagePath(basePath, n))) return reply;
     const { site, items, pages } = await listingPage({ tagId: tag.id }, n, true);
+    reply.cacheKeys(`tag:${tag.id}`, ...listed(items));
     return sendPage(
       reply,
       h(ArchivePage, {
@@ -181,6 +193,7 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
     const basePath = `/author/${author.slug}/`;
     if (redirectedToCanonical(request, reply, pagePath(basePath, n))) return reply;
     const { site, items, pages } = await listingPage({ authorId: author.id }, n, true);
+    reply.cacheKeys(`author:${author.id}`, ...listed(items));
     return sendPage(
       reply,
       h(ArchivePage, {
@@ -225,6 +238,11 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
       { publishedFrom: from, publishedTo: to },
       n,
       true,
+    );
+    // The same names as `dateArchiveKeys` in src/cache/page-invalidation.ts.
+    reply.cacheKeys(
+      `archive:${[p.year, p.month, p.day].filter(Boolean).join('-')}`,
+      ...listed(items),
     );
     const label =
       day !== undefined

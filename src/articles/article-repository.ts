@@ -1,5 +1,5 @@
 import type { ArticleStatus, ArticleType } from '../storage/schema.js';
-import type { ArticleRecord, TagRef } from './article.js';
+import type { ArticleRecord, CorrectionRef, TagRef } from './article.js';
 
 /** Filters for public listings; every listing is of published content only. */
 export interface PublishedQuery {
@@ -48,10 +48,14 @@ export interface ArticleRepository {
   findById(id: number): Promise<ArticleRecord | undefined>;
   slugExists(slug: string): Promise<boolean>;
   listPublished(query: PublishedQuery): Promise<ArticleRecord[]>;
+  /** Several listings at once, each in its own order (the home page's sections). */
+  listPublishedMany(queries: PublishedQuery[]): Promise<ArticleRecord[][]>;
   countPublished(query: Omit<PublishedQuery, 'limit' | 'offset' | 'before'>): Promise<number>;
   tagsOf(articleId: number): Promise<TagRef[]>;
   categoryIdsOf(articleId: number): Promise<number[]>;
   approvedCommentCount(articleId: number): Promise<number>;
+  /** Corrections of an article, oldest first. */
+  correctionsOf(articleId: number): Promise<CorrectionRef[]>;
   insert(article: NewArticle): Promise<number>;
   /** Changes slug and/or publication time (the parts of the URL). */
   updateUrlParts(

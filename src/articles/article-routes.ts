@@ -74,6 +74,13 @@ export async function articleRoutes(app: FastifyInstance, opts: ArticleRoutesOpt
       ]);
       // A visitor's own held comment or remembered details make the page theirs alone.
       if (commentsView.personal) applyCacheProfile(reply, 'private');
+      // Purged when it, its comments, a story it links to or its section's latest change.
+      reply.cacheKeys(
+        `article:${article.id}`,
+        `comments:${article.id}`,
+        ...(category ? [`category:${category.id}`] : []),
+        ...moreFrom.map((a) => `article:${a.id}`),
+      );
       return sendPage(
         reply,
         h(ArticlePage, {
@@ -99,6 +106,7 @@ export async function articleRoutes(app: FastifyInstance, opts: ArticleRoutesOpt
         : await articles.resolveOldPath(path);
     const found = settle(resolution, reply);
     if (!found) return reply;
+    reply.cacheKeys(`article:${found.id}`);
     return sendPage(reply, h(StaticPage, { site, page: found }));
   });
 }

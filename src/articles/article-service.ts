@@ -1,3 +1,4 @@
+import type { ArticleEvents } from '../newsroom/article-events.js';
 import type { ArticleStatus, ArticleType } from '../storage/schema.js';
 import type { Category } from '../taxonomy/taxonomy.js';
 import type { CategoryTree } from '../taxonomy/taxonomy-service.js';
@@ -13,6 +14,11 @@ export interface ArticleServiceDeps {
   timeZone: string;
   /** Told after every write so search follows create, edit, publish, unpublish and trash. */
   searchIndexer?: SearchIndexer;
+  /**
+   * Observers of article changes (the page cache): the same `ArticleEvents` the newsroom emits
+   * on, so imports, the CLI and the demo purge like the newsroom does.
+   */
+  events?: Pick<ArticleEvents, 'emit'>;
 }
 
 /** A port for whatever indexes articles (search); ArticleService only says which one changed. */
@@ -142,11 +148,12 @@ export class ArticleService {
   }
 
   private async withDetails(article: PublishedArticle): Promise<ArticleWithDetails> {
-    const [tags, approvedCommentCount] = await Promise.all([
+    const [tags, approvedCommentCount, corrections] = await Promise.all([
       this.deps.repository.tagsOf(article.id),
       this.deps.repository.approvedCommentCount(article.id),
+      this.deps.repository.correctionsOf(article.id),
     ]);
-    return { ...article, tags, approvedCommentCount };
+    return { ...article, tags, approvedCommentCount, corrections };
   }
 
   /** Published posts matching `listing`, newest first. */
@@ -165,6 +172,20 @@ export class ArticleService {
     return rows.map((r) => this.present(r as ArticleRecord & { publishedAt: string }, tree));
   }
 
+  /** The first `limit` posts of each listing (one round of queries for the home page's sections). */
+  async listMany(
+    listings: { listing: Listing; limit: number }[],
+    tree: CategoryTree,
+  ): Promise<PublishedArticle[][]> {
+    const publishedBefore = this.now();
+    const lists = await this.deps.repository.listPublishedMany(
+      listings.map(({ listing, limit }) => ({ ...listing, publishedBefore, limit })),
+    );
+    return lists.map((rows) =>
+      rows.map((r) => this.present(r as ArticleRecord & { publishedAt: string }, tree)),
+    );
+  }
+
   /** Keyset page: posts published strictly before the cursor article. */
   async listBefore(
     listing: Listing,
@@ -179,6 +200,11 @@ export class ArticleService {
       ...(cursor ? { before: cursor } : {}),
     });
     return rows.map((r) => this.present(r as ArticleRecord & { publishedAt: string }, tree));
+  }
+
+  /** Corrections of a published article, oldest first (feeds list them under the story). */
+  correctionsOf(articleId: number) {
+    return this.deps.repository.correctionsOf(articleId);
   }
 
   count(listing: Listing): Promise<number> {
@@ -252,7 +278,7 @@ export class ArticleService {
       lang: input.lang ?? null,
       dir: input.dir ?? (input.lang && RTL_LANGUAGES.has(input.lang) ? 'rtl' : null),
     });
-    await this.deps.searchIndexer?.articleChanged(id);
+    await this.changed(id, 'article-service:created');
     return id;
   }
 
@@ -274,19 +300,25 @@ export class ArticleService {
     if (newPath !== oldPath && article.publishedAt) {
       await this.deps.repository.addRedirect(oldPath, id, this.now());
     }
-    await this.deps.searchIndexer?.articleChanged(id);
+    await this.changed(id, 'article-service:url-changed');
     return newPath;
   }
 
   /** Moves an article to the trash: its URL then answers 410 Gone. */
   async trash(id: number): Promise<void> {
     await this.deps.repository.updateStatus(id, 'trash', this.now());
+    await this.changed(id, 'article-service:trashed');
+  }
+
+  /** Search first (listings read it), then the observers. */
+  private async changed(id: number, reason: string): Promise<void> {
     await this.deps.searchIndexer?.articleChanged(id);
+    await this.deps.events?.emit({ articleId: id, before: null, after: null, reason });
   }
 
   async setStatus(id: number, status: ArticleStatus): Promise<void> {
     await this.deps.repository.updateStatus(id, status, this.now());
-    await this.deps.searchIndexer?.articleChanged(id);
+    await this.changed(id, 'article-service:status-changed');
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Rendition } from '../media/media.js';
 import type { ArticleStatus, ArticleType } from '../storage/schema.js';
 import type { SanitizedHtml } from '../text/sanitized-html.js';
 
@@ -29,6 +30,8 @@ export interface ImageRef {
   alt: string;
   caption: string;
   credit: string;
+  /** Responsive renditions (media library uploads); absent or empty for older media. */
+  renditions?: Rendition[];
 }
 
 /** An article or page as storage returns it, with its relations resolved. */
@@ -61,7 +64,17 @@ export interface PublishedArticle extends Omit<ArticleRecord, 'publishedAt'> {
   primaryCategory: CategoryRef | null;
 }
 
+/** A dated correction, clarification or update appended by an editor (see `src/newsroom/`). */
+export interface CorrectionRef {
+  id: number;
+  kind: 'correction' | 'clarification' | 'update';
+  text: string;
+  createdAt: string;
+}
+
 export interface ArticleWithDetails extends PublishedArticle {
   tags: TagRef[];
   approvedCommentCount: number;
+  /** Oldest first; absent where nobody asked for them. */
+  corrections?: CorrectionRef[];
 }

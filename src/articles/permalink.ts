@@ -1,16 +1,48 @@
+/**
+ * Formatters per time zone: building an Intl.DateTimeFormat costs far more than using one (it was
+ * a seventh of an uncached article page's CPU when made per call).
+ */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const localFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  make: () => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  let formatter = cache.get(timeZone);
+  if (formatter === undefined) {
+    formatter = make();
+    cache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** Year, month and day of an instant in the site's time zone: the date part of a permalink. */
 export function dateParts(
   iso: string,
   timeZone: string,
 ): { year: string; month: string; day: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const formatter = formatterFor(
+    dayFormatters,
     timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { year: get('year'), month: get('month'), day: get('day') };
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+  );
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of formatter.formatToParts(new Date(iso))) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return { year, month, day };
 }
 
 /**
@@ -50,15 +82,20 @@ export function periodBounds(
 function zonedMidnight(timeZone: string, year: number, month: number, day: number): Date {
   const guess = new Date(Date.UTC(year, month - 1, day));
   // Offset of the zone at that instant, measured by formatting it back.
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatterFor(
+    localFormatters,
     timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(guess);
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      }),
+  ).formatToParts(guess);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asLocal = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return new Date(guess.getTime() - (asLocal - guess.getTime()));

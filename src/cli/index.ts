@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { migrateToLatest, openStorage, type Storage } from '../storage/database.js';
+import { registerBackupCommands } from './backup-command.js';
 import { registerCommentCommands } from './comments-command.js';
+import { registerDbCommands } from './db-command.js';
 import { registerExportCommands } from './export-command.js';
 import { registerImportCommands } from './import-command.js';
 import { registerSearchCommands } from './search-command.js';
@@ -48,13 +50,31 @@ program
 program
   .command('serve')
   .description('serve the site (migrate first with `newsdesk migrate`)')
-  .action(() =>
-    withStorage(async (storage) => {
+  .option(
+    '-w, --workers <n>',
+    'worker processes sharing the port (node:cluster); 0 = one per CPU core. SIGHUP restarts them one by one',
+    '1',
+  )
+  .action(async (options: { workers: string }) => {
+    const workers = Number(options.workers);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 256) {
+      throw new ConfigError(
+        `--workers must be a whole number from 0 to 256, got "${options.workers}"`,
+      );
+    }
+    const cluster = (await import('node:cluster')).default;
+    if (workers !== 1 && cluster.isPrimary) {
+      // The primary only supervises; each worker re-runs this command and serves.
+      const { runCluster } = await import('../server-cluster.js');
+      await runCluster({ workers, logLevel: loadConfig().logLevel });
+      process.exit(0);
+    }
+    await withStorage(async (storage) => {
       const { serve } = await import('../server.js');
       await serve(loadConfig(), storage);
       return true;
-    }),
-  );
+    });
+  });
 
 program
   .command('start')
@@ -81,6 +101,8 @@ registerSearchCommands(program, withStorage);
 registerCommentCommands(program, withStorage);
 registerImportCommands(program, withStorage);
 registerExportCommands(program, withStorage);
+registerDbCommands(program);
+registerBackupCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { MemoryMessageBus, type MessageBus } from '../stores/message-bus.js';
 import type { PublicComment } from './comment.js';
 
 /** A comment that became visible to everyone, and the article's new approved count. */
@@ -9,9 +10,9 @@ export interface CommentEvent {
 }
 
 /**
- * Fan-out of newly visible comments to live readers (Server-Sent Events). One contract: this
- * in-memory bus serves one process; several processes need a shared implementation (Redis pub/sub)
- * behind the same interface.
+ * Fan-out of newly visible comments to live readers (Server-Sent Events), across every process of
+ * the site: events travel over the MessageBus (memory in one process, Redis pub/sub across many),
+ * so a comment approved on one process reaches readers connected to another.
  */
 export interface CommentEvents {
   publish(event: CommentEvent): void;
@@ -19,21 +20,45 @@ export interface CommentEvents {
   subscribe(articleId: number, listener: (event: CommentEvent) => void): () => void;
 }
 
-export class MemoryCommentEvents implements CommentEvents {
-  private readonly emitter = new EventEmitter();
+/** The bus channel carrying every comment event; one subscription per process. */
+export const COMMENT_EVENTS_CHANNEL = 'comments:visible';
 
-  constructor() {
+/**
+ * CommentEvents over a MessageBus. The process subscribes to one channel once and fans out to its
+ * open pages locally by article, so a thousand open pages cost one Redis subscription.
+ */
+export class BusCommentEvents implements CommentEvents {
+  private readonly local = new EventEmitter();
+
+  constructor(
+    private readonly bus: MessageBus,
+    private readonly onError: (error: unknown) => void = (error) =>
+      process.emitWarning(`comment events: ${String(error)}`),
+  ) {
     // One listener per open page: many readers of one story is normal, not a leak.
-    this.emitter.setMaxListeners(0);
+    this.local.setMaxListeners(0);
+    bus.subscribe(COMMENT_EVENTS_CHANNEL, (message) => {
+      const event = message as CommentEvent;
+      if (typeof event?.articleId !== 'number') return;
+      this.local.emit(`article:${event.articleId}`, event);
+    });
   }
 
   publish(event: CommentEvent): void {
-    this.emitter.emit(`article:${event.articleId}`, event);
+    // The comment is already stored; a lost announcement only delays it until the next page load.
+    this.bus.publish(COMMENT_EVENTS_CHANNEL, event).catch(this.onError);
   }
 
   subscribe(articleId: number, listener: (event: CommentEvent) => void): () => void {
     const name = `article:${articleId}`;
-    this.emitter.on(name, listener);
-    return () => this.emitter.off(name, listener);
+    this.local.on(name, listener);
+    return () => this.local.off(name, listener);
+  }
+}
+
+/** BusCommentEvents on a private in-process bus (one process, tests). */
+export class MemoryCommentEvents extends BusCommentEvents {
+  constructor() {
+    super(new MemoryMessageBus());
   }
 }

@@ -54,6 +54,10 @@ export interface CommentRepository {
     email: string,
     replacement: { authorName: string; avatarKey: string; removeText: boolean },
   ): Promise<number>;
+  /** How many comments are in each status (the moderation queue's tabs). */
+  countByStatus(): Promise<Record<CommentStatus, number>>;
+  /** Deletes these comments for good (replies keep their place at the top level); returns how many. */
+  deleteMany(ids: readonly number[]): Promise<number>;
   /** Deletes comments in these statuses last changed before `before`; returns how many. */
   purge(statuses: readonly CommentStatus[], before: string): Promise<number>;
   addBan(ban: {

@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { AppError, type ErrorCode } from '../http/app-error.js';
@@ -54,6 +55,11 @@ export interface CommentRoutesOptions {
   secure: boolean;
   /** Bearer token of the staff moderation API; unset disables it. */
   moderationToken: string | undefined;
+  /**
+   * Redis shared by the site's processes (REDIS_URL), so the per-IP post limit counts across all
+   * of them; unset keeps the counts in this process.
+   */
+  sharedRedis?: { connection: Redis; prefix: string } | undefined;
 }
 
 const PostBody = Type.Object({
@@ -169,6 +175,14 @@ export async function commentRoutes(app: FastifyInstance, opts: CommentRoutesOpt
   await app.register(moderationRoutes, { comments, token: opts.moderationToken });
   await app.register(rateLimit, {
     global: false,
+    ...(opts.sharedRedis
+      ? {
+          redis: opts.sharedRedis.connection,
+          nameSpace: `${opts.sharedRedis.prefix}ratelimit:`,
+          // An outage of Redis lets posts through here; the service's own throttle still applies.
+          skipOnError: true,
+        }
+      : {}),
     errorResponseBuilder: (_request, context) =>
       new AppError(
         'RATE_LIMITED',
@@ -367,10 +381,12 @@ export async function commentRoutes(app: FastifyInstance, opts: CommentRoutesOpt
   app.get<{ Querystring: Static<typeof ArticleQuery> }>(
     '/api/comments',
     { schema: { querystring: ArticleQuery }, config: { cacheProfile: 'api' } },
-    async (request) => {
+    async (request, reply) => {
       const target = await comments.target(Number(request.query.article));
       if (!target) throw new AppError('NOT_FOUND', 'No such article.');
       const list = await comments.approvedList(target.id);
+      // The article's own key too: unpublishing or trashing it turns this into a 404.
+      reply.cacheKeys(`article:${target.id}`, `comments:${target.id}`);
       return {
         articleId: target.id,
         count: list.length,

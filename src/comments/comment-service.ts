@@ -46,6 +46,11 @@ export interface CommentServiceDeps {
   /** Per-email posting counters. */
   throttle: CounterStore;
   events: CommentEvents;
+  /**
+   * Told (and awaited) after comments appear on or leave a public page, or change there: caches
+   * of those articles' pages are purged.
+   */
+  publicChanged?: (articleIds: number[]) => Promise<void>;
 }
 
 /** A posting as it arrives from the form or the JSON API: untrusted strings. */
@@ -319,6 +324,7 @@ export class CommentService {
     const stored = (await this.deps.repository.find(id))!;
     const count = await this.deps.repository.countApproved(target.id);
     if (stored.status === 'approved') {
+      await this.deps.publicChanged?.([target.id]);
       this.deps.events.publish({ articleId: target.id, comment: publicView(stored), count });
     }
     return { comment: publicView(stored), target, count };
@@ -515,6 +521,10 @@ export class CommentService {
       status,
       { rule: `manual-${action}`, reason: `${action} by ${by}`, at: this.now().toISOString() },
     );
+    // Shown or hidden either way: every article whose public thread this touched.
+    const touched = before.filter((c) => c.status === 'approved' || status === 'approved');
+    if (touched.length > 0)
+      await this.deps.publicChanged?.([...new Set(touched.map((c) => c.articleId))]);
     if (status === 'approved') {
       for (const c of before.filter((c) => c.status !== 'approved')) {
         const count = await this.deps.repository.countApproved(c.articleId);
@@ -526,6 +536,23 @@ export class CommentService {
       }
     }
     return changed;
+  }
+
+  /** How many comments wait in each status: the moderation queue's tab counts. */
+  countByStatus(): Promise<Record<CommentStatus, number>> {
+    return this.deps.repository.countByStatus();
+  }
+
+  /**
+   * Deletes comments for good. Only spam and trash can be deleted, so an approved comment always
+   * leaves the public page through a status change first (and its live readers are told).
+   */
+  async deletePermanently(ids: readonly number[]): Promise<number> {
+    const found = await Promise.all(ids.map((id) => this.deps.repository.find(id)));
+    const deletable = found
+      .filter((c): c is ModeratedComment => c?.status === 'spam' || c?.status === 'trash')
+      .map((c) => c.id);
+    return this.deps.repository.deleteMany(deletable);
   }
 
   /** Replaces a comment's text (staff edit); rendered again and marked as edited. */
@@ -542,6 +569,7 @@ export class CommentService {
       renderCommentBody(clean),
       this.now().toISOString(),
     );
+    if (comment.status === 'approved') await this.deps.publicChanged?.([comment.articleId]);
     return (await this.deps.repository.find(id))!;
   }
 
@@ -582,6 +610,7 @@ export class CommentService {
     });
     const stored = (await this.deps.repository.find(id))!;
     const count = await this.deps.repository.countApproved(stored.articleId);
+    await this.deps.publicChanged?.([stored.articleId]);
     this.deps.events.publish({ articleId: stored.articleId, comment: publicView(stored), count });
     return stored;
   }
@@ -654,11 +683,15 @@ export class CommentService {
    */
   async eraseByEmail(email: string, options: { removeText: boolean }): Promise<number> {
     const keys = await this.keys();
-    return this.deps.repository.anonymise(normaliseEmail(email), {
+    const rows = await this.deps.repository.listByEmail(normaliseEmail(email));
+    const changed = await this.deps.repository.anonymise(normaliseEmail(email), {
       authorName: 'Anonymous',
       avatarKey: keys.avatarKey(`erased:${randomBytes(8).toString('hex')}`),
       removeText: options.removeText,
     });
+    const shown = rows.filter((c) => c.status === 'approved').map((c) => c.articleId);
+    if (shown.length > 0) await this.deps.publicChanged?.([...new Set(shown)]);
+    return changed;
   }
 }
 

@@ -17,8 +17,17 @@ export interface Config {
   siteTimezone: string;
   /** Where uploaded and generated media live; default ./data/media. */
   mediaDir: string;
+  /** `MEDIA_MAX_BYTES`: largest image upload; default 20 MB (20971520). */
+  mediaMaxBytes: number;
+  /** `MEDIA_MAX_PIXELS`: most pixels an uploaded image may declare; default 50 000 000. */
+  mediaMaxPixels: number;
   /** Redis for shared caches and pub/sub when several processes run; unset means in-process. */
   redisUrl: string | undefined;
+  /**
+   * `REDIS_PREFIX`: put before every Redis key and pub/sub channel, so several sites (or test runs)
+   * can share one Redis; default `newsdesk:`.
+   */
+  redisPrefix: string;
   /** Secret for signing cookies and tokens; generated into ./data when unset. */
   secret: string | undefined;
   logLevel: string;
@@ -29,8 +38,34 @@ export interface Config {
   moderationToken: string | undefined;
   /** Bearer token that opens /metrics to a Prometheus scraper; unset keeps /metrics closed. */
   metricsToken: string | undefined;
+  /** `SMTP_URL` for invitation and reset mail (nodemailer); unset writes the links to the log. */
+  smtpUrl: string | undefined;
   /** True when the site is served over https (Secure cookies, HSTS). */
   secure: boolean;
+  /**
+   * `PAGE_CACHE`: where the full-page cache keeps pages; `on` (default) means Redis when
+   * `REDIS_URL` is set, else memory; `off` disables storing (ETags and 304s stay). See src/cache/.
+   */
+  pageCache: 'memory' | 'redis' | 'off';
+  /** `PAGE_CACHE_MAX_MB`: byte budget of the memory page cache per process; default 64. */
+  pageCacheMaxBytes: number;
+  /** `PAGE_CACHE_TTL`: seconds a cached page may live without a purge; default 3600. */
+  pageCacheTtlSeconds: number;
+  /** `CDN_PURGE_URL`: receives `POST {"keys": [...]}` on every purge; unset sends nothing. */
+  cdnPurgeUrl: string | undefined;
+  /** `CDN_PURGE_TOKEN`: bearer token for `CDN_PURGE_URL`. */
+  cdnPurgeToken: string | undefined;
+}
+
+function pageCacheMode(raw: string | undefined, redisUrl: string | undefined) {
+  const mode = raw || 'on';
+  if (mode === 'on') return redisUrl ? 'redis' : 'memory';
+  if (mode === 'memory' || mode === 'off') return mode;
+  if (mode === 'redis') {
+    if (!redisUrl) throw new ConfigError('PAGE_CACHE=redis needs REDIS_URL');
+    return mode;
+  }
+  throw new ConfigError(`PAGE_CACHE must be on, memory, redis or off, got "${mode}"`);
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +75,15 @@ function integer(name: string, raw: string | undefined, fallback: number): numbe
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     throw new ConfigError(`${name} must be a whole number between 0 and 65535, got "${raw}"`);
+  }
+  return value;
+}
+
+function positive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
   }
   return value;
 }
@@ -77,12 +121,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteLocale,
     siteTimezone,
     mediaDir: resolve(env.MEDIA_DIR || resolve('data', 'media')),
+    mediaMaxBytes: positive('MEDIA_MAX_BYTES', env.MEDIA_MAX_BYTES, 20 * 1024 * 1024),
+    mediaMaxPixels: positive('MEDIA_MAX_PIXELS', env.MEDIA_MAX_PIXELS, 50_000_000),
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || 'newsdesk:',
     secret: env.SECRET || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     moderationToken: env.MODERATION_TOKEN || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
     secure: siteUrl.startsWith('https://'),
+    pageCache: pageCacheMode(env.PAGE_CACHE, env.REDIS_URL || undefined),
+    pageCacheMaxBytes: positive('PAGE_CACHE_MAX_MB', env.PAGE_CACHE_MAX_MB, 64) * 1024 * 1024,
+    pageCacheTtlSeconds: positive('PAGE_CACHE_TTL', env.PAGE_CACHE_TTL, 3600),
+    cdnPurgeUrl: env.CDN_PURGE_URL || undefined,
+    cdnPurgeToken: env.CDN_PURGE_TOKEN || undefined,
   };
 }
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ArticleService } from '../articles/article-service.js';
 import { gone, notFound } from '../http/app-error.js';
+import { sendWithValidators } from '../http/conditional-get.js';
 import type { SiteService } from '../site/site-service.js';
 import type { TaxonomyService } from '../taxonomy/taxonomy-service.js';
 import { MAX_SLUG_LENGTH } from '../text/slug.js';
-import { sendWithValidators } from './conditional-get.js';
 import { SITE_COMMENTS_FEED_PATH, SITE_FEED_PATH } from './feed-links.js';
 import type { FeedService, RenderedFeed } from './feed-service.js';
 import type { FeedFormat } from './feed-writer.js';
@@ -53,6 +53,8 @@ export async function feedRoutes(app: FastifyInstance, opts: FeedRoutesOptions) 
       app.get<{ Params: Params }>(`${root}${sub}`, feedRoute, async (request, reply) => {
         const result = await produce(request.params, format);
         if ('redirectTo' in result) return reply.redirect(`${result.redirectTo}${sub}`, 301);
+        // Every feed is purged on any story or comment change (src/cache/page-invalidation.ts).
+        reply.cacheKeys('feeds');
         return sendWithValidators(request, reply, result);
       });
     }

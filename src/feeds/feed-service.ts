@@ -47,7 +47,8 @@ export interface RenderedFeed {
 }
 
 export interface FeedServiceDeps {
-  articles: Pick<ArticleService, 'list' | 'pathOf'>;
+  articles: Pick<ArticleService, 'list' | 'pathOf'> &
+    Partial<Pick<ArticleService, 'correctionsOf'>>;
   settings: { get<K extends 'feedFullContent' | 'feedItems'>(key: K): Promise<Settings[K]> };
   repository: FeedRepository;
   /** Size in bytes of a file below the media directory; undefined when it is missing. */
@@ -168,6 +169,19 @@ export class FeedService {
   ): Promise<FeedEntry> {
     const category = a.primaryCategory ? tree.byId.get(a.primaryCategory.id) : undefined;
     const length = a.image ? await this.deps.mediaFileSize(a.image.path) : undefined;
+    // Corrections travel with the story: appended to the content (or the summary without it).
+    const corrections = (await this.deps.articles.correctionsOf?.(a.id)) ?? [];
+    const noted = corrections.map(
+      (c) =>
+        `${site.locale.t(`correctionKind_${c.kind}`)} (${c.createdAt.slice(0, 10)}): ${c.text}`,
+    );
+    const escapeText = (text: string) =>
+      text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const correctionsHtml = noted.length
+      ? `<section class="corrections"><h2>${escapeText(site.locale.t('corrections'))}</h2><ul>${noted
+          .map((n) => `<li>${escapeText(n)}</li>`)
+          .join('')}</ul></section>`
+      : '';
     return {
       id: articleGuid(site.url, a.id),
       title: a.title,
@@ -175,8 +189,8 @@ export class FeedService {
       published: new Date(a.publishedAt),
       // A story scheduled after its last edit was still changed when it went out.
       modified: new Date(Math.max(Date.parse(a.updatedAt), Date.parse(a.publishedAt))),
-      summary: a.excerpt || a.dek,
-      contentHtml: fullContent ? absoluteUrls(a.bodyHtml, site.url) : undefined,
+      summary: [a.excerpt || a.dek, ...(fullContent ? [] : noted)].join(' '),
+      contentHtml: fullContent ? absoluteUrls(a.bodyHtml, site.url) + correctionsHtml : undefined,
       language: a.lang && a.lang !== site.locale.code ? a.lang : undefined,
       authors: a.authors.map((p) => ({ name: p.name, url: `${site.url}/author/${p.slug}/` })),
       categories: category

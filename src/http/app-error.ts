@@ -18,6 +18,9 @@ export const errorCatalogue = {
   COMMENT_DUPLICATE: 409,
   COMMENT_TOO_FAST: 400,
   COMMENT_FORM_EXPIRED: 400,
+  IMAGE_TOO_LARGE: 413,
+  IMAGE_TOO_MANY_PIXELS: 413,
+  IMAGE_TYPE_NOT_ALLOWED: 415,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

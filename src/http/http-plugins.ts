@@ -4,7 +4,7 @@ import { AppError } from './app-error.js';
 import { applyCacheProfile } from './cache-profiles.js';
 
 /** Paths that are files or machine endpoints, never given a trailing slash. */
-const NO_SLASH = /^\/(api|assets|media|healthz|readyz|metrics)(\/|$)|\.[a-z0-9]{2,5}$/i;
+const NO_SLASH = /^\/(api|admin\/api|assets|media|healthz|readyz|metrics)(\/|$)|\.[a-z0-9]{2,5}$/i;
 
 /**
  * A path a redirect may safely point to: one leading slash and no backslash. Browsers read `//host`

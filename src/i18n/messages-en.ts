@@ -125,6 +125,13 @@ export const en = {
   commentsFeedTitle: 'Comments for {site}',
   articleCommentsFeedTitle: 'Comments on: {title}',
   commentFeedItemTitle: 'Comment on {title} by {name}',
+  corrections: 'Corrections',
+  correctionsIntro: 'Corrections, clarifications and updates to our stories, newest first.',
+  noCorrections: 'No corrections yet.',
+  correctionKind_correction: 'Correction',
+  correctionKind_clarification: 'Clarification',
+  correctionKind_update: 'Update',
+  previewNotice: 'Preview: this article is not public.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -128,4 +128,12 @@ export const tr: Messages = {
   commentsFeedTitle: '{site} yorumları',
   articleCommentsFeedTitle: 'Yorumlar: {title}',
   commentFeedItemTitle: '{name}, “{title}” hakkında yorum yaptı',
+  corrections: 'Düzeltmeler',
+  correctionsIntro:
+    'Haberlerimize yapılan düzeltmeler, açıklamalar ve güncellemeler; en yenisi önce.',
+  noCorrections: 'Henüz düzeltme yok.',
+  correctionKind_correction: 'Düzeltme',
+  correctionKind_clarification: 'Açıklama',
+  correctionKind_update: 'Güncelleme',
+  previewNotice: 'Önizleme: bu haber yayında değil.',
 };

@@ -158,6 +158,7 @@ export async function searchRoutes(fastify: FastifyInstance, opts: SearchRoutesO
         search.search(toRequest(form, query.page ?? 1, perPage), tree),
         taxonomy.listAuthors(),
       ]);
+      reply.cacheKeys('search');
       return sendPage(reply, h(SearchPage, { site, form, results, categories: tree.all, authors }));
     },
   );
@@ -174,7 +175,7 @@ export async function searchRoutes(fastify: FastifyInstance, opts: SearchRoutesO
         response: { 200: SearchApiResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query;
       checkDay('from', query.from);
       checkDay('to', query.to);
@@ -191,6 +192,7 @@ export async function searchRoutes(fastify: FastifyInstance, opts: SearchRoutesO
         toRequest(form, query.page ?? 1, query.per_page ?? 10),
         tree,
       );
+      reply.cacheKeys('search');
       return present(results, query.q, siteService.config.siteUrl);
     },
   );

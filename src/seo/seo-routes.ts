@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { sendWithValidators } from '../feeds/conditional-get.js';
 import { notFound } from '../http/app-error.js';
+import { sendWithValidators } from '../http/conditional-get.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { PUBLISHER_LOGO, renderPublisherLogo } from './publisher-logo.js';
 import { robotsTxt } from './robots.js';
@@ -23,12 +23,15 @@ export async function seoRoutes(app: FastifyInstance, opts: SeoRoutesOptions) {
   const logo = await renderPublisherLogo();
 
   app.get(PUBLISHER_LOGO.path, cached, async (request, reply) =>
-    sendWithValidators(request, reply, { body: logo, contentType: 'image/png' }),
+    sendWithValidators(request, reply.cacheKeys('sitemaps'), {
+      body: logo,
+      contentType: 'image/png',
+    }),
   );
 
   app.get('/robots.txt', cached, async (request, reply) => {
     const discourage = await settings.get('discourageSearchEngines');
-    return sendWithValidators(request, reply, {
+    return sendWithValidators(request, reply.cacheKeys('sitemaps'), {
       body: robotsTxt({ siteUrl: opts.siteUrl, discourage }),
       contentType: 'text/plain; charset=utf-8',
     });
@@ -42,13 +45,13 @@ export async function seoRoutes(app: FastifyInstance, opts: SeoRoutesOptions) {
   app.get('/sitemap.xml', cached, async (request, reply) => {
     await assertListed();
     const body = await sitemapIndexXml(await sitemaps.index());
-    return sendWithValidators(request, reply, { body, contentType: XML });
+    return sendWithValidators(request, reply.cacheKeys('sitemaps'), { body, contentType: XML });
   });
 
   app.get('/sitemaps/news.xml', cached, async (request, reply) => {
     await assertListed();
     const body = await newsSitemapXml(await sitemaps.news(), opts.siteName);
-    return sendWithValidators(request, reply, { body, contentType: XML });
+    return sendWithValidators(request, reply.cacheKeys('sitemaps'), { body, contentType: XML });
   });
 
   app.get<{ Params: { file: string } }>('/sitemaps/:file', cached, async (request, reply) => {
@@ -56,6 +59,9 @@ export async function seoRoutes(app: FastifyInstance, opts: SeoRoutesOptions) {
     const { file } = request.params;
     const urls = file.endsWith('.xml') ? await sitemaps.urlset(file.slice(0, -4)) : undefined;
     if (!urls) throw notFound('No such sitemap');
-    return sendWithValidators(request, reply, { body: await urlsetXml(urls), contentType: XML });
+    return sendWithValidators(request, reply.cacheKeys('sitemaps'), {
+      body: await urlsetXml(urls),
+      contentType: XML,
+    });
   });
 }

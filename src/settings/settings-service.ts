@@ -3,7 +3,13 @@ import type { SettingsRepository } from './settings-repository.js';
 
 /** Reads settings with their defaults filled in, and writes validated values. */
 export class SettingsService {
-  constructor(private readonly deps: { repository: SettingsRepository }) {}
+  constructor(
+    private readonly deps: {
+      repository: SettingsRepository;
+      /** Told (and awaited) after a write: settings show on every page, caches are emptied. */
+      changed?: () => Promise<void>;
+    },
+  ) {}
 
   /** Every setting: stored values over defaults. A stored value of the wrong type is ignored. */
   async all(): Promise<Settings> {
@@ -27,7 +33,16 @@ export class SettingsService {
     return (await this.all())[key];
   }
 
+  /** Stores several settings at once (the newsroom's settings form, already validated). */
+  async setMany(values: Partial<Settings>): Promise<void> {
+    for (const [key, value] of Object.entries(values)) {
+      if (key in settingDefaults) await this.deps.repository.put(key, JSON.stringify(value));
+    }
+    await this.deps.changed?.();
+  }
+
   async set<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
     await this.deps.repository.put(key, JSON.stringify(value));
+    await this.deps.changed?.();
   }
 }

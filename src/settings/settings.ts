@@ -3,6 +3,10 @@
  * Capabilities add their own keys here (one place lists every setting and its default).
  */
 export const settingDefaults = {
+  /** The site's name in pages and feeds; empty = `SITE_NAME` from the environment. */
+  siteName: '',
+  /** One line about the site (home page description, feeds); empty = "<name>: news, analysis and comment." */
+  siteDescription: '',
   /** Stories per archive page. */
   postsPerPage: 10,
   /** Site-wide switch for reader comments (articles can also be closed one by one). */

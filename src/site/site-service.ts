@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import { createLocale, type Locale } from '../i18n/i18n.js';
+import type { Settings } from '../settings/settings.js';
 import type { CategoryTree, TaxonomyService } from '../taxonomy/taxonomy-service.js';
 import type { SiteContext } from '../views/site-context.js';
 
@@ -7,8 +8,13 @@ export interface SiteServiceDeps {
   config: Pick<Config, 'siteName' | 'siteUrl' | 'siteLocale' | 'siteTimezone'>;
   taxonomy: TaxonomyService;
   assets: SiteContext['assets'];
-  /** When given, the `discourageSearchEngines` setting marks every page noindex. */
-  settings?: { get(key: 'discourageSearchEngines'): Promise<boolean> };
+  /**
+   * When given, the `discourageSearchEngines` setting marks every page noindex, and the
+   * `siteName` / `siteDescription` settings (edited in the newsroom) override the environment.
+   */
+  settings?: {
+    all(): Promise<Pick<Settings, 'discourageSearchEngines' | 'siteName' | 'siteDescription'>>;
+  };
 }
 
 /** Builds what every page's layout needs: site identity, locale, navigation. */
@@ -24,16 +30,18 @@ export class SiteService {
 
   /** The layout context plus the category tree (one query serves both). */
   async context(): Promise<{ site: SiteContext; tree: CategoryTree }> {
-    const [tree, noindex] = await Promise.all([
+    const [tree, settings] = await Promise.all([
       this.deps.taxonomy.categoryTree(),
-      this.deps.settings?.get('discourageSearchEngines'),
+      this.deps.settings?.all(),
     ]);
     const { config } = this.deps;
+    const noindex = settings?.discourageSearchEngines;
+    const name = settings?.siteName || config.siteName;
     return {
       tree,
       site: {
-        name: config.siteName,
-        description: `${config.siteName}: news, analysis and comment.`,
+        name,
+        description: settings?.siteDescription || `${name}: news, analysis and comment.`,
         url: config.siteUrl,
         locale: this.locale,
         nav: tree.roots().map((c) => ({ name: c.name, path: tree.path(c) })),

@@ -52,6 +52,12 @@ export interface MediaTable {
   credit: Generated<string>;
   original_url: string | null;
   created_at: Timestamp;
+  /** JSON list of `{ w, h, f, p }` (width, height, format, path) renditions; `[]` when none. */
+  renditions: Generated<string>;
+  /** SHA-256 (hex) of the uploaded bytes; null for imported and demo media. */
+  sha256: string | null;
+  bytes: number | null;
+  uploaded_by: number | null;
 }
 
 export interface ArticlesTable {
@@ -190,6 +196,11 @@ export interface Database {
   wordpress_items: WordpressItemsTable;
   wordpress_paths: WordpressPathsTable;
   article_fields: ArticleFieldsTable;
+  newsroom_articles: NewsroomArticlesTable;
+  article_revisions: ArticleRevisionsTable;
+  article_locks: ArticleLocksTable;
+  corrections: CorrectionsTable;
+  leases: LeasesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -225,4 +236,54 @@ export interface ArticleFieldsTable {
   article_id: number;
   name: string;
   value: string;
+}
+
+/** Workflow fields of an article (migration 006); a row is created on first newsroom use. */
+export interface NewsroomArticlesTable {
+  article_id: number;
+  created_by: number | null;
+  social_media_id: number | null;
+  /** Scheduled unpublish time. */
+  unpublish_at: Timestamp | null;
+  /** Until this time the article MUST stay off every public surface. */
+  embargo_until: Timestamp | null;
+  /** Secret for `/preview/<token>/`. */
+  preview_token: string;
+  head_revision_id: number | null;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: 'create' | 'save' | 'autosave' | 'restore';
+  author_id: number | null;
+  /** The client's id for an autosave, so a retried request does not write twice. */
+  client_save_id: string | null;
+  restored_from: number | null;
+  /** JSON snapshot of the editable fields. */
+  fields: string;
+  created_at: Timestamp;
+}
+
+/** Soft edit locks: a warning, not a wall. */
+export interface ArticleLocksTable {
+  article_id: number;
+  user_id: number;
+  expires_at: Timestamp;
+}
+
+export interface CorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: 'correction' | 'clarification' | 'update';
+  text: string;
+  author_id: number | null;
+  created_at: Timestamp;
+}
+
+/** Named database leases: one holder at a time across processes. */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: Timestamp;
 }

@@ -10,6 +10,11 @@ export interface MessageBus {
   publish(channel: string, message: unknown): Promise<void>;
   /** Calls `handler` for each message on `channel`; returns the unsubscribe function. */
   subscribe(channel: string, handler: (message: unknown) => void): () => void;
+  /**
+   * Resolves once every subscription made so far is live. Redis subscribes asynchronously; a
+   * message published before that would be missed, so servers await this before listening.
+   */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +35,8 @@ export class MemoryMessageBus implements MessageBus {
     this.emitter.on(channel, handler);
     return () => this.emitter.off(channel, handler);
   }
+
+  async ready(): Promise<void> {}
 
   async close(): Promise<void> {
     this.emitter.removeAllListeners();

@@ -22,6 +22,7 @@ export const RESERVED_SLUGS = new Set([
   'readyz',
   'metrics',
   'corrections',
+  'preview',
   'archives',
 ]);
 

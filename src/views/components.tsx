@@ -1,5 +1,7 @@
 import type { AuthorRef, ImageRef, PublishedArticle } from '../articles/article.js';
 import type { Locale } from '../i18n/i18n.js';
+import { imageSizes } from '../media/responsive-image.js';
+import { ResponsivePicture } from '../media/views/responsive-picture.js';
 
 /** URL of a stored media file. */
 export function mediaUrl(image: Pick<ImageRef, 'path'>): string {
@@ -46,14 +48,12 @@ export function ArticleCard(props: {
   return (
     <article class={`card card--${size}`}>
       {image ? (
-        <img
+        <ResponsivePicture
           class="card__image"
-          src={mediaUrl(image)}
-          width={image.width}
-          height={image.height}
+          image={image}
+          sizes={size === 'lead' ? imageSizes.lead : imageSizes.card}
           alt=""
           loading={size === 'lead' ? 'eager' : 'lazy'}
-          decoding="async"
         />
       ) : null}
       <div class="card__text">

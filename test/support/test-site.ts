@@ -75,6 +75,9 @@ export async function startTestSite(
     MEDIA_DIR: join(dir, 'media'),
     SITE_URL: 'http://newsdesk.test',
     LOG_LEVEL: 'silent',
+    // Most suites write and read in the same breath; the page cache has its own suites
+    // (test/page-cache.test.ts, test/cache-correctness.test.ts), which turn it on.
+    PAGE_CACHE: 'off',
     ...options.env,
   });
   const clock = { now: options.now ?? new Date() };

@@ -135,13 +135,20 @@ export function ChoosePasswordPage(props: {
   );
 }
 
-export function DashboardPage(props: { site: SiteContext; account: Account; csrfToken: string }) {
+export function DashboardPage(props: {
+  site: SiteContext;
+  account: Account;
+  csrfToken: string;
+  /** Comments waiting for moderation (shown to moderators). */
+  pendingComments?: number;
+}) {
   const { account } = props;
   return (
     <AdminLayout
       site={props.site}
       title="Dashboard"
-      account={{ name: account.name, csrfToken: props.csrfToken }}
+      section="/admin/"
+      account={{ name: account.name, csrfToken: props.csrfToken, role: account.role }}
     >
       <h1>Welcome, {account.name}</h1>
       <p>
@@ -149,8 +156,29 @@ export function DashboardPage(props: { site: SiteContext; account: Account; csrf
       </p>
       <ul>
         {can(account.role, 'moderate_comments') ? (
-          <li>Comment moderation is available through the moderation API.</li>
+          <li>
+            <a href="/admin/comments/">Moderate comments</a>
+            {props.pendingComments !== undefined ? ` (${props.pendingComments} pending)` : ''}
+          </li>
         ) : null}
+        {can(account.role, 'manage_taxonomy') ? (
+          <li>
+            <a href="/admin/categories/">Categories</a> and <a href="/admin/tags/">tags</a>
+          </li>
+        ) : null}
+        {can(account.role, 'manage_users') ? (
+          <li>
+            <a href="/admin/users/">Users and invitations</a>
+          </li>
+        ) : null}
+        {can(account.role, 'manage_settings') ? (
+          <li>
+            <a href="/admin/settings/">Site settings</a>
+          </li>
+        ) : null}
+        <li>
+          <a href="/admin/profile/">Your profile and password</a>
+        </li>
         <li>
           <a href="/">View the site</a>
         </li>

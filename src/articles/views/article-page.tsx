@@ -4,6 +4,9 @@ import {
   type CommentFormValues,
   CommentsSection,
 } from '../../comments/views/comments-section.js';
+import { imageSizes } from '../../media/responsive-image.js';
+import { ResponsivePicture } from '../../media/views/responsive-picture.js';
+import { CorrectionsSection } from '../../newsroom/views/corrections-section.js';
 import { articleSeo, type Translation } from '../../seo/page-seo.js';
 import { readingMinutes } from '../../text/sanitized-html.js';
 import { ArticleCard, AuthorLinks, mediaUrl, Time } from '../../views/components.js';
@@ -23,6 +26,20 @@ export interface ArticlePageProps {
   commentValues?: CommentFormValues | undefined;
   /** Other language versions of this article (hreflang); none until translations exist. */
   translations?: Translation[];
+}
+
+/** Bodies whose reading time is known, by body: counting words strips the tags, which is slow. */
+const minutesByBody = new Map<string, number>();
+const MINUTES_CACHE_SIZE = 1000;
+
+function cachedReadingMinutes(html: string): number {
+  let minutes = minutesByBody.get(html);
+  if (minutes === undefined) {
+    minutes = readingMinutes(html);
+    if (minutesByBody.size >= MINUTES_CACHE_SIZE) minutesByBody.clear();
+    minutesByBody.set(html, minutes);
+  }
+  return minutes;
 }
 
 /** Differs enough from publication to tell readers the story changed (not a typo fix a minute later). */
@@ -89,20 +106,18 @@ export function ArticlePage(props: ArticlePageProps) {
                   </>
                 ) : null}
                 {' · '}
-                {t('readingTime', { minutes: readingMinutes(article.bodyHtml) })}
+                {t('readingTime', { minutes: cachedReadingMinutes(article.bodyHtml) })}
               </span>
             </p>
           </div>
         </header>
         {image ? (
           <figure class="story__figure">
-            <img
-              src={mediaUrl(image)}
-              width={image.width}
-              height={image.height}
+            <ResponsivePicture
+              image={image}
+              sizes={imageSizes.story}
               alt={image.alt}
               fetchpriority="high"
-              decoding="async"
             />
             {image.caption || image.credit ? (
               <figcaption>
@@ -113,6 +128,7 @@ export function ArticlePage(props: ArticlePageProps) {
           </figure>
         ) : null}
         <RawHtml class="story__body prose" html={article.bodyHtml} />
+        <CorrectionsSection corrections={article.corrections ?? []} locale={locale} />
         {article.tags.length ? (
           <footer class="story__footer" lang={uiLang}>
             <h2 class="visually-hidden">{t('tags')}</h2>

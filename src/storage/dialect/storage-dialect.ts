@@ -14,7 +14,65 @@ export interface StorageDialect {
   idColumn(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** The engine's full-text index (SQLite FTS5, PostgreSQL tsvector + GIN). */
   readonly search: SearchDialect;
+  /** What copying a whole site in or out needs (`newsdesk db copy`). */
+  readonly copy: CopyDialect;
 }
+
+/** Engine catalogue queries for copying every table of a site (see `src/storage/copy/`). */
+export interface CopyDialect {
+  /**
+   * True for tables the engine builds itself from other tables (the search index and its shadow
+   * tables): never copied between engines, rebuilt after the copy instead.
+   */
+  isDerivedTable(name: string): boolean;
+  /** The site's single-column foreign keys: which column of which table references which table. */
+  references(
+    db: QueryExecutorProvider,
+  ): Promise<Array<{ table: string; column: string; referenced: string }>>;
+  /**
+   * After rows were inserted with explicit ids, moves each identity generator past the highest id
+   * so that the next insert does not collide (SQLite's AUTOINCREMENT already does this itself).
+   */
+  resetIdentities(
+    db: QueryExecutorProvider,
+    columns: ReadonlyArray<{ table: string; column: string }>,
+  ): Promise<void>;
+}
+
+/**
+ * Offline and online file backups, for engines whose database is one file (SQLite). PostgreSQL has
+ * none: pg_dump and pg_restore are the tools there.
+ */
+export interface FileBackup {
+  /**
+   * Copies the live database into `file` (replaced atomically) while the site keeps serving:
+   * readers and writers are not blocked. Returns the size in pages and how often a concurrent
+   * write made the copy start over.
+   */
+  backup(
+    file: string,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ pages: number; bytes: number; restarts: number }>;
+  /**
+   * Checks that `file` is an intact Newsdesk database (integrity check, migrations table) and
+   * returns the migrations it has applied; throws an Error saying what is wrong otherwise.
+   */
+  verify(file: string): { migrations: string[] };
+  /** True while another connection (a running site) has the database open. */
+  inUse(): boolean;
+  /** Replaces the database with the verified `file`, atomically (temporary file, then rename). */
+  restore(file: string): Promise<void>;
+}
+
+/** File backup tools for the database at `databaseUrl`, or undefined when the engine has none. */
+export async function fileBackupFor(databaseUrl: string): Promise<FileBackup | undefined> {
+  if (isPostgresUrl(databaseUrl)) return undefined;
+  const { sqliteFileBackup } = await import('./sqlite/sqlite-backup.js');
+  return sqliteFileBackup(sqliteFile(databaseUrl));
+}
+
+const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+const sqliteFile = (url: string) => url.replace(/^sqlite:(\/\/)?/, '');
 
 /**
  * Full-text search on one engine. Documents and queries arrive already folded and tokenized (see
@@ -40,10 +98,10 @@ export interface SearchDialect {
 
 /** Picks the dialect from a database URL: `postgres://` or `postgresql://` means PostgreSQL, anything else an SQLite file. */
 export async function openDialect(databaseUrl: string): Promise<StorageDialect> {
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+  if (isPostgresUrl(databaseUrl)) {
     const { createPostgresDialect } = await import('./postgres/postgres-dialect.js');
     return createPostgresDialect(databaseUrl);
   }
   const { createSqliteDialect } = await import('./sqlite/sqlite-dialect.js');
-  return createSqliteDialect(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
+  return createSqliteDialect(sqliteFile(databaseUrl));
 }

@@ -5,6 +5,9 @@ import * as comments from './002-comments.js';
 import * as search from './003-search.js';
 import * as wordpress from './004-wordpress.js';
 import * as accounts from './005-accounts.js';
+import * as newsroom from './006-newsroom.js';
+import * as media from './007-media.js';
+import * as indexes from './009-indexes.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -17,6 +20,9 @@ const migrations: Record<string, DialectMigration> = {
   '003-search': search,
   '004-wordpress': wordpress,
   '005-accounts': accounts,
+  '006-newsroom': newsroom,
+  '007-media': media,
+  '009-indexes': indexes,
 };
 
 /** Binds every migration to the dialect so that schema differences stay in `dialect/`. */

@@ -12,6 +12,60 @@ export class KyselyAccountRepository implements AccountRepository {
       .select(['id', 'slug', 'name', 'email', 'role', 'password_hash as passwordHash']);
   }
 
+  async listAccounts() {
+    const rows = await this.db
+      .selectFrom('users')
+      .leftJoin('sessions', 'sessions.user_id', 'users.id')
+      .select((eb) => [
+        'users.id',
+        'users.slug',
+        'users.name',
+        'users.email',
+        'users.role',
+        'users.password_hash',
+        'users.created_at',
+        eb.fn.count<number>('sessions.token_hash').as('sessions'),
+      ])
+      .groupBy([
+        'users.id',
+        'users.slug',
+        'users.name',
+        'users.email',
+        'users.role',
+        'users.password_hash',
+        'users.created_at',
+      ])
+      .orderBy('users.name')
+      .orderBy('users.id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      email: r.email,
+      role: r.role,
+      hasPassword: r.password_hash !== null,
+      sessions: Number(r.sessions),
+      createdAt: r.created_at,
+    }));
+  }
+
+  findProfile(userId: number) {
+    return this.db
+      .selectFrom('users')
+      .select(['name', 'bio'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  async updateProfile(userId: number, profile: { name: string; bio: string }) {
+    await this.db
+      .updateTable('users')
+      .set({ name: profile.name, bio: profile.bio })
+      .where('id', '=', userId)
+      .execute();
+  }
+
   findByEmail(email: string) {
     return this.users().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
   }

@@ -223,6 +223,26 @@ export class KyselyCommentRepository implements CommentRepository {
     return Number(result.numUpdatedRows);
   }
 
+  async countByStatus() {
+    const rows = await this.db
+      .selectFrom('comments')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
+    for (const r of rows) if (r.status in counts) counts[r.status] = Number(r.n);
+    return counts;
+  }
+
+  async deleteMany(ids: readonly number[]) {
+    if (!ids.length) return 0;
+    const result = await this.db
+      .deleteFrom('comments')
+      .where('id', 'in', [...ids])
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async purge(statuses: readonly CommentStatus[], before: string) {
     const result = await this.db
       .deleteFrom('comments')

@@ -4,8 +4,15 @@ import type {
   NewCategory,
   NewUser,
   TaxonomyRepository,
+  TermKind,
 } from '../../taxonomy/taxonomy-repository.js';
 import type { Database } from '../schema.js';
+
+/**
+ * Former slugs live in the settings key-value table under this prefix (no schema change was
+ * needed for one lookup by primary key per old link).
+ */
+const formerSlugKey = (kind: TermKind, slug: string) => `former-slug:${kind}:${slug}`;
 
 const publicUserColumns = ['users.id', 'users.slug', 'users.name', 'users.bio'] as const;
 
@@ -132,5 +139,142 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
         .where('slug', '=', slug)
         .executeTakeFirst()) !== undefined
     );
+  }
+
+  async updateCategory(id: number, c: NewCategory) {
+    await this.db
+      .updateTable('categories')
+      .set({
+        slug: c.slug,
+        name: c.name,
+        description: c.description,
+        parent_id: c.parentId,
+        position: c.position,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async mergeCategory(fromId: number, intoId: number | null) {
+    await this.db.transaction().execute(async (trx) => {
+      const from = await trx
+        .selectFrom('categories')
+        .select('parent_id')
+        .where('id', '=', fromId)
+        .executeTakeFirst();
+      if (!from) return;
+      await trx
+        .updateTable('categories')
+        .set({ parent_id: from.parent_id === fromId ? null : from.parent_id })
+        .where('parent_id', '=', fromId)
+        .execute();
+      if (intoId !== null) {
+        await trx
+          .insertInto('article_categories')
+          .columns(['article_id', 'category_id'])
+          .expression((eb) =>
+            eb
+              .selectFrom('article_categories as ac')
+              .select(['ac.article_id', eb.val(intoId).as('category_id')])
+              .where('ac.category_id', '=', fromId)
+              .where(({ not, exists, selectFrom }) =>
+                not(
+                  exists(
+                    selectFrom('article_categories as other')
+                      .select('other.article_id')
+                      .whereRef('other.article_id', '=', 'ac.article_id')
+                      .where('other.category_id', '=', intoId),
+                  ),
+                ),
+              ),
+          )
+          .execute();
+      }
+      await trx
+        .updateTable('articles')
+        .set({ primary_category_id: intoId })
+        .where('primary_category_id', '=', fromId)
+        .execute();
+      await trx.deleteFrom('article_categories').where('category_id', '=', fromId).execute();
+      await trx.deleteFrom('categories').where('id', '=', fromId).execute();
+    });
+  }
+
+  async listAllTags() {
+    const rows = await this.db
+      .selectFrom('tags')
+      .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+      .select([
+        'tags.id',
+        'tags.slug',
+        'tags.name',
+        (eb) => eb.fn.count<number>('article_tags.article_id').as('count'),
+      ])
+      .groupBy(['tags.id', 'tags.slug', 'tags.name'])
+      .orderBy('tags.name')
+      .orderBy('tags.id')
+      .execute();
+    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  }
+
+  findTagById(id: number) {
+    return this.db
+      .selectFrom('tags')
+      .select(['id', 'slug', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async updateTag(id: number, changes: { slug: string; name: string }) {
+    await this.db.updateTable('tags').set(changes).where('id', '=', id).execute();
+  }
+
+  async mergeTag(fromId: number, intoId: number | null) {
+    await this.db.transaction().execute(async (trx) => {
+      if (intoId !== null) {
+        await trx
+          .insertInto('article_tags')
+          .columns(['article_id', 'tag_id'])
+          .expression((eb) =>
+            eb
+              .selectFrom('article_tags as at')
+              .select(['at.article_id', eb.val(intoId).as('tag_id')])
+              .where('at.tag_id', '=', fromId)
+              .where(({ not, exists, selectFrom }) =>
+                not(
+                  exists(
+                    selectFrom('article_tags as other')
+                      .select('other.article_id')
+                      .whereRef('other.article_id', '=', 'at.article_id')
+                      .where('other.tag_id', '=', intoId),
+                  ),
+                ),
+              ),
+          )
+          .execute();
+      }
+      await trx.deleteFrom('article_tags').where('tag_id', '=', fromId).execute();
+      await trx.deleteFrom('tags').where('id', '=', fromId).execute();
+    });
+  }
+
+  async recordFormerSlug(kind: TermKind, slug: string, id: number) {
+    const key = formerSlugKey(kind, slug);
+    const value = JSON.stringify(id);
+    await this.db
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
+
+  async findFormerSlug(kind: TermKind, slug: string) {
+    const row = await this.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', formerSlugKey(kind, slug))
+      .executeTakeFirst();
+    const id = row ? Number(JSON.parse(row.value)) : undefined;
+    return Number.isSafeInteger(id) ? id : undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { StorageDialect } from '../storage-dialect.js';
+import { postgresCopy } from './postgres-copy.js';
 import { postgresSearch } from './postgres-search.js';
 
 /** Connects a pool to PostgreSQL; the pool is sized for one process on a small machine. */
@@ -14,5 +15,6 @@ export function createPostgresDialect(url: string): StorageDialect {
     kyselyDialect: new PostgresDialect({ pool }),
     idColumn: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
     search: postgresSearch,
+    copy: postgresCopy,
   };
 }

@@ -3,7 +3,9 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 import type { StorageDialect } from '../storage-dialect.js';
+import { sqliteCopy } from './sqlite-copy.js';
 import { sqliteSearch } from './sqlite-search.js';
+import { withStatementCache } from './statement-cache.js';
 
 /** Opens (creating when missing) an SQLite file in WAL mode with foreign keys enforced. */
 export function createSqliteDialect(file: string): StorageDialect {
@@ -17,8 +19,9 @@ export function createSqliteDialect(file: string): StorageDialect {
   sqlite.pragma('busy_timeout = 5000');
   return {
     name: 'sqlite',
-    kyselyDialect: new SqliteDialect({ database: sqlite }),
+    kyselyDialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     idColumn: (column) => column.primaryKey().autoIncrement(),
     search: sqliteSearch,
+    copy: sqliteCopy,
   };
 }

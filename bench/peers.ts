@@ -1,0 +1,960 @@
+// `npm run bench:peers` (issue 6): Newsdesk against the practical ceilings and its peers, on
+// loopback in one run. A generated site (100,000 articles and 1,000,000 comments by default) on
+// SQLite and on PostgreSQL; the article page and the home page, uncached and cached, measured with
+// wrk at 50 connections; the same bytes served by a tuned nginx (static files) and by a bare
+// node:http server; resident memory of each Newsdesk process; article latency at 1,000 against
+// the full size; a CPU profile of the uncached article path; and a table against Ghost 5 and
+// WordPress. Writes bench-output/peers.md and bench-output/peers.json. See bench/README.md.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { summariseProfile } from './cpu-profile.js';
+import {
+  type BenchSite,
+  ensureBenchSite,
+  ensurePostgresBenchSite,
+  sampleArticlePaths,
+} from './generate-site.js';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const outDir = join(root, 'bench-output');
+
+// ---- settings ------------------------------------------------------------------------------------
+
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    comments: { type: 'string', default: '1000000' },
+    'small-articles': { type: 'string', default: '1000' },
+    workers: { type: 'string', default: String(os.availableParallelism()) },
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    sample: { type: 'string', default: '500' },
+    databases: { type: 'string', default: 'sqlite,postgres' },
+    'postgres-url': {
+      type: 'string',
+      default: process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    },
+    'cache-env': { type: 'string', default: process.env.BENCH_CACHE_ENV || 'PAGE_CACHE=on' },
+    'no-cache-env': { type: 'string', default: process.env.BENCH_NO_CACHE_ENV || 'PAGE_CACHE=off' },
+    'no-profile': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`npm run bench:peers -- [options]
+  --articles N        posts in the generated site (default 100000)
+  --comments N        reader comments in all (default 1000000)
+  --small-articles N  the small site for the latency-vs-size comparison (default 1000)
+  --workers N         Newsdesk worker processes = nginx worker_processes (default: CPU cores)
+  --connections N     concurrent connections (default 50)
+  --duration S        seconds per measurement (default 10), after --warmup S (default 3)
+  --sample N          distinct article URLs rotated (default 500)
+  --databases LIST    sqlite,postgres (default both)
+  --postgres-url URL  a role that may create databases (default postgres://postgres@127.0.0.1:5432/postgres)
+  --cache-env K=V     environment that turns on the full-page cache (default PAGE_CACHE=on)
+  --no-cache-env K=V  environment that turns it off (default PAGE_CACHE=off)
+  --no-profile        skip the CPU profile of the uncached article path`);
+  process.exit(0);
+}
+
+function positive(name: string, raw: string | undefined): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    console.error(`--${name} must be a positive whole number, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const settings = {
+  articles: positive('articles', args.articles),
+  comments: Number(args.comments) >= 0 ? Number(args.comments) : positive('comments', ''),
+  smallArticles: positive('small-articles', args['small-articles']),
+  workers: positive('workers', args.workers),
+  connections: positive('connections', args.connections),
+  duration: positive('duration', args.duration),
+  warmup: positive('warmup', args.warmup),
+  sample: positive('sample', args.sample),
+  databases: (args.databases ?? '').split(',').filter(Boolean) as ('sqlite' | 'postgres')[],
+  postgresUrl: args['postgres-url']!,
+  cacheEnv: args['cache-env']!,
+  noCacheEnv: args['no-cache-env']!,
+  profile: !args['no-profile'],
+};
+for (const d of settings.databases) {
+  if (d !== 'sqlite' && d !== 'postgres') {
+    console.error(`--databases takes sqlite and/or postgres, got "${d}"`);
+    process.exit(2);
+  }
+}
+const timeZone = 'UTC';
+
+/** Reference figures from issue 6: article page req/s of the peers on this class of machine. */
+const PEERS = { ghost: 140, wordpress: 65 };
+const TARGETS = { cachedShareOfNginx: 0.7, cachedP99Ms: 5, uncachedRps: 3000, rssMb: 150 };
+
+// ---- child processes: every one started is stopped, whatever happens ---------------------------
+
+const children = new Set<ChildProcess>();
+const stopping = new Set<ChildProcess>();
+
+function start(name: string, command: string, argv: string[], env?: NodeJS.ProcessEnv) {
+  const child = spawn(command, argv, {
+    cwd: root,
+    env: env ?? process.env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.add(child);
+  child.once('exit', (code, signal) => {
+    children.delete(child);
+    if (!stopping.has(child)) console.error(`${name} exited unexpectedly (${signal ?? code})`);
+  });
+  return child;
+}
+
+async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  stopping.add(child);
+  const exited = once(child, 'exit');
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void Promise.all([...children].map((c) => stop(c))).finally(() => process.exit(130));
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`Server for ${url} exited before it was ready`);
+    }
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000}s`);
+}
+
+/** A loopback port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// ---- /proc: memory and CPU of processes ----------------------------------------------------------
+
+/** The process and its descendants (a cluster primary and its workers, nginx master and workers). */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      const kids = readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, 'utf8').trim();
+      if (kids) out.push(...kids.split(/\s+/).map(Number));
+    } catch {
+      // Gone, or not Linux.
+    }
+  }
+  return out;
+}
+
+function rssMbOf(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system) used so far by a process tree. */
+function cpuSecondsOf(pid: number): number {
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / clockTicks;
+    } catch {
+      // Exited.
+    }
+  }
+  return total;
+}
+
+// ---- load: wrk -----------------------------------------------------------------------------------
+
+const WRK_SCRIPT = `-- Written by bench/peers.ts: rotates through the paths in a file, each thread from its own offset.
+local paths = {}
+local counter = 0
+function init(args)
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  counter = offset or 0
+end
+function request()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+local threads = {}
+function setup(thread)
+  thread:set("offset", #threads * 97)
+  table.insert(threads, thread)
+end
+function done(summary, latency, requests)
+  io.write(string.format(
+    '{"requests":%d,"duration_us":%d,"bytes":%d,"p50_us":%d,"p99_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d}\\n',
+    summary.requests, summary.duration, summary.bytes, latency:percentile(50), latency:percentile(99),
+    summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status,
+    summary.errors.timeout))
+end
+`;
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Server CPU ms (user + system, all its processes) per request. */
+  cpuMsPerRequest: number;
+  bytesPerRequest: number;
+  errors: number;
+}
+
+function runWrk(origin: string, pathsFile: string, seconds: number): Promise<Load> {
+  const threads = Math.min(2, settings.connections);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'wrk',
+      [
+        `-t${threads}`,
+        `-c${settings.connections}`,
+        `-d${seconds}s`,
+        '--timeout',
+        '10s',
+        '-s',
+        join(outDir, 'wrk-rotate.lua'),
+        origin,
+        '--',
+        pathsFile,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{"requests"'));
+      if (code !== 0 || !line) {
+        reject(new Error(`wrk failed (${code}):\n${out}`));
+        return;
+      }
+      const r = JSON.parse(line) as Record<string, number>;
+      resolve({
+        rps: r.requests! / (r.duration_us! / 1e6),
+        p50: r.p50_us! / 1000,
+        p99: r.p99_us! / 1000,
+        cpuMsPerRequest: 0,
+        bytesPerRequest: r.bytes! / Math.max(1, r.requests!),
+        // No answer at all within the run is a failure too (wrk only counts timeouts it saw).
+        errors: r.connect! + r.read! + r.write! + r.status! + r.timeout! + (r.requests ? 0 : 1),
+      });
+    });
+  });
+}
+
+interface Measurement extends Load {
+  page: 'article' | 'home';
+  server: string;
+  database: string;
+  note?: string;
+}
+
+const measurements: Measurement[] = [];
+
+async function measure(
+  page: Measurement['page'],
+  server: string,
+  database: string,
+  pid: number,
+  origin: string,
+  paths: string[],
+): Promise<Measurement> {
+  const file = join(outDir, `wrk-paths-${page}.txt`);
+  writeFileSync(file, `${paths.join('\n')}\n`);
+  process.stdout.write(`  ${page} page, ${server}${database ? ` (${database})` : ''} ... `);
+  await runWrk(origin, file, settings.warmup);
+  const cpuBefore = cpuSecondsOf(pid);
+  const load = await runWrk(origin, file, settings.duration);
+  const cpu = cpuSecondsOf(pid) - cpuBefore;
+  const m: Measurement = {
+    ...load,
+    cpuMsPerRequest: (cpu * 1000) / Math.max(1, load.rps * settings.duration),
+    page,
+    server,
+    database,
+  };
+  console.log(
+    `${Math.round(m.rps).toLocaleString('en')} req/s, p50 ${m.p50.toFixed(2)} ms, p99 ${m.p99.toFixed(2)} ms, ` +
+      `${m.cpuMsPerRequest.toFixed(2)} CPU ms/req${m.errors ? `, ${m.errors} ERRORS` : ''}`,
+  );
+  measurements.push(m);
+  return m;
+}
+
+// ---- capturing the bytes -------------------------------------------------------------------------
+
+interface Captured {
+  headers: Record<string, string>;
+  body: string;
+}
+
+const PER_RESPONSE = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+]);
+
+async function capture(origin: string, paths: string[]): Promise<Record<string, Captured>> {
+  const out: Record<string, Captured> = {};
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const res = await fetch(origin + path, {
+        headers: { 'accept-encoding': 'identity' },
+        redirect: 'manual',
+      });
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}, expected 200`);
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => {
+        if (!PER_RESPONSE.has(name)) headers[name] = value;
+      });
+      out[path] = { headers, body };
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return out;
+}
+
+// ---- Newsdesk ------------------------------------------------------------------------------------
+
+const memory: { server: string; database: string; process: string; rssMb: number }[] = [];
+
+function recordMemory(server: string, database: string, pid: number) {
+  const tree = processTree(pid);
+  for (const p of tree) {
+    const rss = rssMbOf(p);
+    if (rss === undefined) continue;
+    let name = '?';
+    let parent = 0;
+    try {
+      name = readFileSync(`/proc/${p}/comm`, 'utf8').trim();
+      parent = Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+    } catch {
+      // Exited meanwhile.
+    }
+    const role =
+      p === pid
+        ? tree.length === 1
+          ? 'single process'
+          : 'cluster primary'
+        : parent === pid && name === 'node'
+          ? `worker (pid ${p})`
+          : `${name} (pid ${p}), child of ${parent}: not a Newsdesk process`;
+    memory.push({ server, database, process: role, rssMb: rss });
+  }
+}
+
+/**
+ * Fills the page cache of every worker: each request on a fresh connection, so the cluster's
+ * round-robin spreads them over the workers.
+ */
+async function primeCache(origin: string, paths: string[]) {
+  const jobs = paths.flatMap((p) => Array.from({ length: settings.workers * 2 }, () => p));
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const path = jobs[next++]!;
+      const res = await fetch(origin + path, { headers: { connection: 'close' } });
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** Whether the full-page cache exists in this tree (another helper builds src/cache/). */
+const cacheAvailable = existsSync(join(root, 'src/cache'));
+
+function newsdeskEnv(databaseUrl: string, port: number, cached: boolean): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    MEDIA_DIR: join(outDir, 'media'),
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    SITE_URL: `http://127.0.0.1:${port}`,
+    SITE_TIMEZONE: timeZone,
+  };
+  if (cacheAvailable) {
+    const [name, ...value] = (cached ? settings.cacheEnv : settings.noCacheEnv).split('=');
+    if (name) env[name] = value.join('=');
+  }
+  return env;
+}
+
+async function startNewsdesk(
+  databaseUrl: string,
+  port: number,
+  options: { cached?: boolean; workers?: number; nodeFlags?: string[] } = {},
+) {
+  const workers = options.workers ?? settings.workers;
+  const child = start(
+    'Newsdesk',
+    process.execPath,
+    [...(options.nodeFlags ?? []), 'dist/cli.js', 'serve', '--workers', String(workers)],
+    newsdeskEnv(databaseUrl, port, options.cached ?? false),
+  );
+  await waitUntilServing(`http://127.0.0.1:${port}/`, child);
+  // Every worker answers before measuring: ask a few times more than there are workers.
+  for (let i = 0; i < workers * 4; i++) await (await fetch(`http://127.0.0.1:${port}/`)).text();
+  return child;
+}
+
+// ---- nginx ---------------------------------------------------------------------------------------
+
+function nginxConfig(prefix: string, port: number): string {
+  return `# Generated by bench/peers.ts for one run; a careful operator's static-file setup.
+worker_processes ${settings.workers};
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+daemon off;
+events {
+  worker_connections 4096;
+}
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  sendfile off;
+  tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_timeout 75s;
+  keepalive_requests 100000;
+  open_file_cache max=10000 inactive=60s;
+  open_file_cache_valid 60s;
+  open_file_cache_min_uses 1;
+  open_file_cache_errors on;
+  client_body_temp_path ${prefix}/tmp/body;
+  proxy_temp_path ${prefix}/tmp/proxy;
+  fastcgi_temp_path ${prefix}/tmp/fastcgi;
+  uwsgi_temp_path ${prefix}/tmp/uwsgi;
+  scgi_temp_path ${prefix}/tmp/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    root ${prefix}/html;
+    index index.html;
+    charset utf-8;
+    location / {
+      try_files $uri $uri/index.html =404;
+    }
+  }
+}
+`;
+}
+
+// ---- the run -------------------------------------------------------------------------------------
+
+function elapsed(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+async function generate(
+  kind: 'sqlite' | 'postgres',
+  articles: number,
+  comments: number,
+): Promise<{ site: BenchSite; seconds: number | undefined }> {
+  const t0 = Date.now();
+  let last = 0;
+  const options = {
+    articles,
+    comments,
+    now: new Date(Date.UTC(2026, 0, 1)),
+    onProgress: (done: number, total: number) => {
+      if (Date.now() - last < 2000 && done !== total) return;
+      last = Date.now();
+      const pct = ((100 * done) / total).toFixed(0);
+      if (process.stdout.isTTY)
+        process.stdout.write(`\r  ${kind}: ${done}/${total} articles (${pct}%)`);
+      if (done === total && process.stdout.isTTY) process.stdout.write('\n');
+    },
+  };
+  const site =
+    kind === 'sqlite'
+      ? await ensureBenchSite(outDir, options)
+      : await ensurePostgresBenchSite(settings.postgresUrl, options);
+  const seconds = site.generated ? (Date.now() - t0) / 1000 : undefined;
+  console.log(
+    `  ${kind}, ${articles.toLocaleString('en')} articles, ${comments.toLocaleString('en')} comments: ` +
+      `${site.generated ? `generated in ${elapsed(t0)}` : 'already generated (cached)'}`,
+  );
+  return { site, seconds };
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: settings.postgresUrl });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(3, ...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  mkdirSync(join(outDir, 'media'), { recursive: true });
+  const cpus = os.cpus();
+  const loadBefore = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+  console.log(`Machine: ${machine}; load average ${loadBefore}`);
+  if (os.loadavg()[0]! > cpus.length / 2) {
+    console.log(
+      `WARNING: load average ${loadBefore} on ${cpus.length} cores: other processes compete for ` +
+        'the CPU, so absolute figures are low and noisy. Run on a quiet machine for the record.',
+    );
+  }
+  for (const tool of ['wrk', 'nginx']) {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    } catch {
+      throw new Error(`${tool} is not installed: apt-get install -y ${tool}`);
+    }
+  }
+  writeFileSync(join(outDir, 'wrk-rotate.lua'), WRK_SCRIPT);
+
+  const databases = [...settings.databases];
+  if (databases.includes('postgres') && !(await postgresReachable())) {
+    console.log(`PostgreSQL not reachable at ${settings.postgresUrl}: measuring SQLite only.`);
+    databases.splice(databases.indexOf('postgres'), 1);
+  }
+
+  console.log('Generating sites (cached under bench-output/ between runs):');
+  const generation: { database: string; articles: number; comments: number; seconds?: number }[] =
+    [];
+  const sites: Record<string, string> = {};
+  for (const db of databases) {
+    const { site, seconds } = await generate(db, settings.articles, settings.comments);
+    sites[db] = db === 'sqlite' ? `sqlite:${site.file}` : site.file;
+    generation.push({
+      database: db,
+      articles: settings.articles,
+      comments: settings.comments,
+      ...(seconds !== undefined ? { seconds } : {}),
+    });
+  }
+  const smallComments = Math.round(
+    (settings.comments * settings.smallArticles) / settings.articles,
+  );
+  const small = await generate('sqlite', settings.smallArticles, smallComments);
+  const now = new Date();
+  const firstDb = databases[0] ?? 'sqlite';
+  const articlePaths = await sampleArticlePaths(
+    sites[firstDb]!.replace(/^sqlite:/, ''),
+    settings.sample,
+    timeZone,
+    now,
+  );
+  const smallPaths = await sampleArticlePaths(small.site.file, settings.sample, timeZone, now);
+
+  console.log('Building dist/ with scripts/build.js');
+  execFileSync(process.execPath, ['scripts/build.js'], { cwd: root, stdio: 'inherit' });
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  let pages: Record<string, Captured> | undefined;
+
+  console.log(
+    `Measuring: wrk, ${settings.connections} connections, ${settings.warmup} s warm-up + ` +
+      `${settings.duration} s each; Newsdesk --workers ${settings.workers}; ` +
+      `${articlePaths.length} article URLs rotated`,
+  );
+  for (const db of databases) {
+    for (const cached of [false, true]) {
+      const server = cached ? 'Newsdesk cached' : 'Newsdesk uncached';
+      if (cached && !cacheAvailable) {
+        console.log(`  ${server} (${db}): cache not available (no src/cache/ in this tree)`);
+        continue;
+      }
+      const newsdesk = await startNewsdesk(sites[db]!, port, { cached });
+      try {
+        recordMemory(`${server}, idle`, db, newsdesk.pid!);
+        if (!pages) pages = await capture(origin, ['/', ...articlePaths]);
+        else await capture(origin, ['/', ...articlePaths.slice(0, 20)]);
+        if (cached) await primeCache(origin, ['/', ...articlePaths]);
+        await measure('article', server, db, newsdesk.pid!, origin, articlePaths);
+        await measure('home', server, db, newsdesk.pid!, origin, ['/']);
+        recordMemory(`${server}, after load`, db, newsdesk.pid!);
+      } finally {
+        await stop(newsdesk);
+      }
+    }
+  }
+
+  // Latency against archive size: the same article load on the small site.
+  {
+    const newsdesk = await startNewsdesk(`sqlite:${small.site.file}`, port);
+    try {
+      await capture(origin, smallPaths.slice(0, 20));
+      const m = await measure(
+        'article',
+        'Newsdesk uncached',
+        'sqlite',
+        newsdesk.pid!,
+        origin,
+        smallPaths,
+      );
+      m.note = `${settings.smallArticles.toLocaleString('en')} articles`;
+    } finally {
+      await stop(newsdesk);
+    }
+  }
+
+  if (!pages) throw new Error('No pages captured');
+  const articleBytes = Math.round(
+    articlePaths.reduce((n, p) => n + Buffer.byteLength(pages[p]!.body), 0) / articlePaths.length,
+  );
+  const homeBytes = Buffer.byteLength(pages['/']!.body);
+
+  // node:http from memory: the most one Node process does for these bytes.
+  {
+    const pagesFile = join(outDir, 'baseline-pages.json');
+    writeFileSync(pagesFile, JSON.stringify(pages));
+    const basePort = await freePort();
+    const baseline = start(
+      'node:http baseline',
+      process.execPath,
+      ['--import', 'tsx', 'bench/baseline-server.ts', pagesFile, String(basePort)],
+      { ...process.env, NODE_ENV: 'production' },
+    );
+    try {
+      const baseOrigin = `http://127.0.0.1:${basePort}`;
+      await waitUntilServing(`${baseOrigin}/`, baseline);
+      await measure(
+        'article',
+        'node:http (1 process)',
+        '',
+        baseline.pid!,
+        baseOrigin,
+        articlePaths,
+      );
+      await measure('home', 'node:http (1 process)', '', baseline.pid!, baseOrigin, ['/']);
+    } finally {
+      await stop(baseline);
+    }
+  }
+
+  // nginx serving the same bytes as static files.
+  {
+    const prefix = join(outDir, 'nginx');
+    rmSync(prefix, { recursive: true, force: true });
+    for (const dir of ['html', 'tmp']) mkdirSync(join(prefix, dir), { recursive: true });
+    for (const [path, page] of Object.entries(pages)) {
+      const file = join(prefix, 'html', path, 'index.html');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, page.body);
+    }
+    const nginxPort = await freePort();
+    writeFileSync(join(prefix, 'nginx.conf'), nginxConfig(prefix, nginxPort));
+    const nginx = start('nginx', 'nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf')]);
+    try {
+      const nginxOrigin = `http://127.0.0.1:${nginxPort}`;
+      await waitUntilServing(`${nginxOrigin}/`, nginx);
+      const server = `nginx (${settings.workers} workers)`;
+      await measure('article', server, '', nginx.pid!, nginxOrigin, articlePaths);
+      await measure('home', server, '', nginx.pid!, nginxOrigin, ['/']);
+    } finally {
+      await stop(nginx, 'SIGQUIT');
+    }
+  }
+
+  // A CPU profile of the uncached article path: one process, so one profile holds it all.
+  let profileSummary = '';
+  if (settings.profile && databases.length) {
+    const db = databases[0]!;
+    const profileFile = join(outDir, 'peers-article-uncached.cpuprofile');
+    rmSync(profileFile, { force: true });
+    const newsdesk = await startNewsdesk(sites[db]!, port, {
+      workers: 1,
+      nodeFlags: [
+        '--cpu-prof',
+        `--cpu-prof-dir=${outDir}`,
+        '--cpu-prof-name=peers-article-uncached.cpuprofile',
+      ],
+    });
+    try {
+      const m = await measure(
+        'article',
+        'Newsdesk uncached, 1 process, profiling',
+        db,
+        newsdesk.pid!,
+        origin,
+        articlePaths,
+      );
+      measurements.splice(measurements.indexOf(m), 1);
+    } finally {
+      await stop(newsdesk);
+    }
+    const summary = summariseProfile(profileFile, 20);
+    const pct = (s: number) => `${(s * 100).toFixed(1)}%`;
+    profileSummary = [
+      `CPU profile of the uncached article path (${db}, one process, under load): ` +
+        '`bench-output/peers-article-uncached.cpuprofile` (open in Chrome DevTools › Performance, ' +
+        'or speedscope for a flame graph).',
+      '',
+      table([
+        ['self time by package', 'share'],
+        ...summary.packages.map((p) => [p.name, pct(p.share)]),
+      ]),
+      '',
+      table([
+        ['top self time by function', 'share'],
+        ...summary.functions.slice(0, 15).map((f) => [`\`${f.name}\``, pct(f.share)]),
+      ]),
+      '',
+      table([
+        ['Newsdesk functions, inclusive time', 'share'],
+        ...summary.newsdeskInclusive.slice(0, 15).map((f) => [`\`${f.name}\``, pct(f.share)]),
+      ]),
+    ].join('\n');
+  }
+
+  // ---- report ------------------------------------------------------------------------------------
+  const loadAfter = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  const find = (page: string, server: string, database = '') =>
+    measurements.find(
+      (m) => m.page === page && m.server.startsWith(server) && m.database === database && !m.note,
+    );
+  const nginxOf = (page: string) =>
+    measurements.find((m) => m.page === page && m.server.startsWith('nginx'));
+  const results = [
+    [
+      'page',
+      'server',
+      'database',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'CPU ms/req',
+      '% of nginx',
+      '× Ghost 5',
+      '× WordPress',
+    ],
+  ];
+  for (const m of measurements) {
+    const ng = nginxOf(m.page);
+    const isNewsdesk = m.server.startsWith('Newsdesk');
+    results.push([
+      m.page,
+      m.server + (m.note ? `, ${m.note}` : ''),
+      m.database || '—',
+      fmt(m.rps),
+      fmt(m.p50, 2),
+      fmt(m.p99, 2),
+      fmt(m.cpuMsPerRequest, 2),
+      ng ? `${fmt((100 * m.rps) / ng.rps, 1)}%` : '?',
+      isNewsdesk && m.page === 'article' ? `${fmt(m.rps / PEERS.ghost, 1)}×` : '',
+      isNewsdesk && m.page === 'article' ? `${fmt(m.rps / PEERS.wordpress, 1)}×` : '',
+    ]);
+  }
+  results.push(
+    ['article', 'Ghost 5 (issue 6 reference)', '—', fmt(PEERS.ghost), '', '', '', '', '1.0×', ''],
+    [
+      'article',
+      'WordPress + PHP-FPM (reference)',
+      '—',
+      fmt(PEERS.wordpress),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '1.0×',
+    ],
+  );
+
+  const verdict = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'PASS' : 'FAIL');
+  const targets = [['target', 'database', 'measured', 'result']];
+  const nginxArticle = nginxOf('article');
+  for (const db of databases) {
+    const cached = find('article', 'Newsdesk cached', db);
+    targets.push([
+      `cached article ≥ ${TARGETS.cachedShareOfNginx * 100}% of nginx and p99 < ${TARGETS.cachedP99Ms} ms`,
+      db,
+      cached && nginxArticle
+        ? `${fmt((100 * cached.rps) / nginxArticle.rps, 1)}% of nginx, p99 ${fmt(cached.p99, 2)} ms`
+        : 'cache not available',
+      verdict(
+        cached && nginxArticle
+          ? cached.rps >= TARGETS.cachedShareOfNginx * nginxArticle.rps &&
+              cached.p99 < TARGETS.cachedP99Ms
+          : undefined,
+      ),
+    ]);
+    const uncached = find('article', 'Newsdesk uncached', db);
+    targets.push([
+      `uncached article ≥ ${fmt(TARGETS.uncachedRps)} req/s`,
+      db,
+      uncached ? `${fmt(uncached.rps)} req/s` : '?',
+      verdict(uncached ? uncached.rps >= TARGETS.uncachedRps : undefined),
+    ]);
+  }
+  const maxRss = Math.max(
+    ...memory.filter((m) => !m.process.includes('not a Newsdesk')).map((m) => m.rssMb),
+  );
+  targets.push([
+    `memory < ${TARGETS.rssMb} MB per process`,
+    'all',
+    `largest ${fmt(maxRss)} MB`,
+    verdict(memory.length ? maxRss < TARGETS.rssMb : undefined),
+  ]);
+  const big = find('article', 'Newsdesk uncached', 'sqlite');
+  const smallRun = measurements.find((m) => m.note);
+  if (big && smallRun) {
+    targets.push([
+      `article latency flat from ${fmt(settings.smallArticles)} to ${fmt(settings.articles)} articles (p50 within 25%)`,
+      'sqlite',
+      `p50 ${fmt(smallRun.p50, 2)} → ${fmt(big.p50, 2)} ms, p99 ${fmt(smallRun.p99, 2)} → ${fmt(big.p99, 2)} ms`,
+      verdict(big.p50 <= smallRun.p50 * 1.25),
+    ]);
+  }
+
+  const memoryTable = table([
+    ['server', 'database', 'process', 'RSS MB'],
+    ...memory.map((m) => [m.server, m.database, m.process, fmt(m.rssMb)]),
+  ]);
+  const generationLines = generation.map(
+    (g) =>
+      `- ${g.database}: ${fmt(g.articles)} articles, ${fmt(g.comments)} comments — ` +
+      (g.seconds !== undefined
+        ? `generated in ${fmt(g.seconds, 1)} s`
+        : 'reused from an earlier run'),
+  );
+  const report = [
+    '# Newsdesk against its peers (`npm run bench:peers`)',
+    '',
+    `${new Date().toISOString()}; ${machine}; load average ${loadBefore} before, ${loadAfter} after.`,
+    `Site: ${fmt(settings.articles)} articles, ${fmt(settings.comments)} comments; wrk, ` +
+      `${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s per row; ` +
+      `Newsdesk --workers ${settings.workers}, nginx worker_processes ${settings.workers}; ` +
+      `article page ~${fmt(articleBytes)} B over ${articlePaths.length} URLs, home page ${fmt(homeBytes)} B. ` +
+      'Load generator and servers share the machine. Ghost 5 and WordPress figures are the ' +
+      'reference figures from issue 6 (article page, same machine class), not measured here.',
+    '',
+    table(results),
+    '',
+    '## Targets',
+    '',
+    table(targets),
+    '',
+    '## Resident memory',
+    '',
+    memoryTable,
+    '',
+    '## Generation',
+    '',
+    ...generationLines,
+    '',
+    profileSummary,
+    '',
+  ].join('\n');
+  console.log(`\n${report}`);
+  writeFileSync(join(outDir, 'peers.md'), report);
+  writeFileSync(
+    join(outDir, 'peers.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine,
+        loadBefore,
+        loadAfter,
+        settings,
+        generation,
+        measurements,
+        memory,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`Finished in ${elapsed(started)}; bench-output/peers.md`);
+  if (measurements.some((m) => m.errors > 0)) {
+    console.error('Some requests failed (see ERRORS above).');
+    process.exitCode = 1;
+  }
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  await Promise.all([...children].map((c) => stop(c)));
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+// Lists the SQL one request runs, with timings: `tsx bench/query-trace.ts <sqlite-file|postgres-url> <path>...`
+// (a development aid for the uncached reader path; see bench/README.md).
+import { Kysely } from 'kysely';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config/config.js';
+import { openStorage } from '../src/storage/database.js';
+import type { Database } from '../src/storage/schema.js';
+
+const [target, ...paths] = process.argv.slice(2);
+if (!target || paths.length === 0) {
+  console.error('usage: tsx bench/query-trace.ts <sqlite-file|postgres-url> <path>...');
+  process.exit(2);
+}
+const url = /^postgres(ql)?:/.test(target) ? target : `sqlite:${target}`;
+const config = loadConfig({
+  ...process.env,
+  DATABASE_URL: url,
+  LOG_LEVEL: 'silent',
+  SITE_TIMEZONE: 'UTC',
+  PAGE_CACHE: 'off',
+});
+const opened = await openStorage(url);
+let trace: { sql: string; ms: number }[] | undefined;
+const db = new Kysely<Database>({
+  dialect: opened.dialect.kyselyDialect,
+  log(event) {
+    trace?.push({ sql: event.query.sql, ms: event.queryDurationMillis });
+  },
+});
+const storage = { db, dialect: opened.dialect, close: () => db.destroy() };
+const { app } = await buildApp({ config, storage, clock: () => new Date(), logger: false });
+for (const path of paths) {
+  for (const round of [1, 2]) {
+    trace = [];
+    const t0 = performance.now();
+    const res = await app.inject({ method: 'GET', url: path });
+    const total = performance.now() - t0;
+    if (round === 1) continue;
+    if (process.env.TRACE_DEBUG) console.log(config.pageCache, res.headers);
+    console.log(
+      `\n${path}: ${res.statusCode}, ${res.body.length} B, ${total.toFixed(2)} ms, ${trace.length} queries`,
+    );
+    for (const q of trace)
+      console.log(`  ${q.ms.toFixed(2).padStart(6)} ms  ${q.sql.slice(0, 220)}`);
+  }
+}
+await app.close();
+await storage.close();

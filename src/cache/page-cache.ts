@@ -1,0 +1,93 @@
+import cluster from 'node:cluster';
+import type { Counter } from 'prom-client';
+import type { Config } from '../config/config.js';
+import type { ArticleEvents } from '../newsroom/article-events.js';
+import type { Stores } from '../stores/stores.js';
+import type { PageCacheCounters, PageCacheOptions } from './page-cache-plugin.js';
+import { MemoryPageCacheStore, type PageCacheStore, type PageLookup } from './page-cache-store.js';
+import { type ArticleSurfaceLookup, PageInvalidator } from './page-invalidation.js';
+import { PagePurger } from './page-purger.js';
+import { RedisPageCacheStore } from './redis-page-cache-store.js';
+import type { SiteChanges } from './site-changes.js';
+
+/** `PAGE_CACHE=off`: nothing is stored, every shareable answer is a MISS (ETags still apply). */
+class NoPageCacheStore implements PageCacheStore {
+  readonly kind = 'memory' as const;
+  private readonly answer: PageLookup = { page: undefined, token: '0' };
+  lookup(): PageLookup {
+    return this.answer;
+  }
+  async store(): Promise<boolean> {
+    return false;
+  }
+  async purge(): Promise<void> {}
+  async close(): Promise<void> {}
+}
+
+export interface PageCacheDeps {
+  config: Pick<
+    Config,
+    'pageCache' | 'pageCacheMaxBytes' | 'pageCacheTtlSeconds' | 'cdnPurgeUrl' | 'cdnPurgeToken'
+  >;
+  stores: Pick<Stores, 'bus' | 'redis' | 'prefix'>;
+  /** `newsdesk_page_cache_total{result}` from `src/operations/metrics.ts`. */
+  counter: Counter<'result'>;
+  articleEvents: ArticleEvents;
+  siteChanges: SiteChanges;
+  describeArticle: ArticleSurfaceLookup;
+  warn: (message: string, error?: unknown) => void;
+}
+
+/** The page cache of one app: its store, the purger and the domain hooks that drive it. */
+export function createPageCache(deps: PageCacheDeps) {
+  const { config } = deps;
+  const ttlMs = config.pageCacheTtlSeconds * 1000;
+  let store: PageCacheStore;
+  // Workers of `serve --workers N` without Redis share no bus: a purge in one would never reach
+  // the others' memory, so they do not store pages at all (set REDIS_URL to cache in workers).
+  const isolatedWorker = cluster.isWorker && !deps.stores.redis;
+  if (isolatedWorker && config.pageCache !== 'off')
+    deps.warn('page cache off in cluster workers without REDIS_URL (purges could not reach them)');
+  if (config.pageCache === 'off' || isolatedWorker) store = new NoPageCacheStore();
+  else if (config.pageCache === 'redis' && deps.stores.redis)
+    store = new RedisPageCacheStore(deps.stores.redis, { prefix: deps.stores.prefix, ttlMs });
+  else store = new MemoryPageCacheStore({ maxBytes: config.pageCacheMaxBytes, ttlMs });
+
+  const purger = new PagePurger({
+    store,
+    bus: deps.stores.bus,
+    cdn: config.cdnPurgeUrl ? { url: config.cdnPurgeUrl, token: config.cdnPurgeToken } : undefined,
+    warn: deps.warn,
+  });
+  const invalidator = new PageInvalidator({ purger, describeArticle: deps.describeArticle });
+  const offArticles = deps.articleEvents.on('changed', (change) =>
+    invalidator.articleChanged(change),
+  );
+  const offSite = deps.siteChanges.on((change) => invalidator.handle(change));
+
+  const hit = deps.counter.labels('hit');
+  const miss = deps.counter.labels('miss');
+  const bypass = deps.counter.labels('bypass');
+  const counters: PageCacheCounters = {
+    hit: () => hit.inc(),
+    miss: () => miss.inc(),
+    bypass: () => bypass.inc(),
+  };
+  const pluginOptions: PageCacheOptions = { store, counters };
+
+  return {
+    store,
+    purger,
+    invalidator,
+    pluginOptions,
+    async close() {
+      offArticles();
+      offSite();
+      purger.close();
+      await purger.settled();
+      await store.close();
+    },
+  };
+}
+
+export type PageCache = ReturnType<typeof createPageCache>;

@@ -1,0 +1,120 @@
+import cluster, { type Worker } from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import pino from 'pino';
+
+export interface ClusterOptions {
+  /** Worker processes; 0 means one per CPU core. */
+  workers: number;
+  logLevel: string;
+  /** Longest wait for a worker to finish its requests and exit after SIGTERM; default 15 s. */
+  stopTimeoutMs?: number;
+}
+
+/**
+ * The primary of `newsdesk serve --workers N`. It runs no app: it forks N workers (each re-runs
+ * the same command and serves through the shared port, connections handed out round-robin), and
+ *
+ * - restarts a worker that dies unexpectedly (waiting longer after each crash in a row, up to 30 s);
+ * - on SIGHUP restarts the workers one by one (rolling restart, e.g. after an upgrade): the new
+ *   worker MUST be listening before the old one is told to stop, so no request is dropped;
+ * - on SIGTERM/SIGINT forwards SIGTERM to every worker (each shuts down gracefully), waits for
+ *   them, and exits 0.
+ */
+export function runCluster(options: ClusterOptions): Promise<void> {
+  const log = pino({ level: options.logLevel, base: { pid: process.pid, role: 'primary' } });
+  const count = options.workers > 0 ? options.workers : availableParallelism();
+  const stopTimeoutMs = options.stopTimeoutMs ?? 15_000;
+  /** Workers told to stop: their exit is expected, not a crash. */
+  const retiring = new WeakSet<Worker>();
+  let stopping = false;
+  let crashesInARow = 0;
+  let rolling: Promise<void> | undefined;
+
+  const fork = (): Promise<Worker> =>
+    new Promise((resolve, reject) => {
+      const worker = cluster.fork();
+      const onExit = (code: number | null) => reject(new Error(`worker exited early (${code})`));
+      worker.once('exit', onExit);
+      worker.once('listening', () => {
+        worker.off('exit', onExit);
+        log.info({ worker: worker.process.pid }, 'worker listening');
+        resolve(worker);
+      });
+    });
+
+  const stopWorker = (worker: Worker): Promise<void> =>
+    new Promise((resolve) => {
+      if (worker.isDead()) return resolve();
+      retiring.add(worker);
+      const timer = setTimeout(() => worker.process.kill('SIGKILL'), stopTimeoutMs);
+      worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      worker.process.kill('SIGTERM');
+    });
+
+  const live = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
+
+  cluster.on('exit', (worker, code, signal) => {
+    if (retiring.has(worker) || stopping) return;
+    crashesInARow++;
+    const delay = Math.min(30_000, 250 * 2 ** (crashesInARow - 1));
+    log.error(
+      { worker: worker.process.pid, code, signal, restartInMs: delay },
+      'worker died; starting a replacement',
+    );
+    setTimeout(() => {
+      if (stopping) return;
+      fork().then(
+        () => {
+          // A worker that came up counts as recovery once it has stayed up a while.
+          setTimeout(() => {
+            crashesInARow = 0;
+          }, 10_000).unref();
+        },
+        (error: unknown) => log.error({ err: error }, 'replacement worker failed to start'),
+      );
+    }, delay);
+  });
+
+  const rollingRestart = async () => {
+    log.info('rolling restart: replacing workers one by one');
+    for (const old of live()) {
+      if (stopping) return;
+      try {
+        await fork();
+      } catch (error) {
+        log.error({ err: error }, 'rolling restart stopped: a new worker failed to start');
+        return;
+      }
+      await stopWorker(old);
+      log.info({ worker: old.process.pid }, 'worker replaced');
+    }
+    log.info({ workers: live().map((w) => w.process.pid) }, 'rolling restart complete');
+  };
+
+  return new Promise((resolve) => {
+    const stop = async (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'stopping workers');
+      await rolling?.catch(() => {});
+      await Promise.all(live().map(stopWorker));
+      log.info('all workers stopped');
+      resolve();
+    };
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGHUP', () => {
+      if (stopping || rolling) return;
+      rolling = rollingRestart().finally(() => {
+        rolling = undefined;
+      });
+    });
+    log.info({ workers: count }, 'starting workers');
+    for (let i = 0; i < count; i++) {
+      fork().catch((error: unknown) => log.error({ err: error }, 'worker failed to start'));
+    }
+  });
+}

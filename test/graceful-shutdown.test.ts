@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import net from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { loadConfig } from '../src/config/config.js';
+import { createServices, type Services } from '../src/services.js';
+import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
+import {
+  loadLoop,
+  type ServerProcess,
+  sharedDatabase,
+  startServerProcess,
+} from './support/server-process.js';
+import { TEST_DB } from './support/test-site.js';
+
+const SECRET = 'graceful-shutdown-test-secret-0123456789abcdef';
+let database: Awaited<ReturnType<typeof sharedDatabase>>;
+let storage: Storage;
+let services: Services;
+let articleId: number;
+let env: Record<string, string>;
+
+before(async () => {
+  database = await sharedDatabase(TEST_DB);
+  const mediaDir = join(database.dir, 'media');
+  mkdirSync(mediaDir, { recursive: true });
+  env = {
+    DATABASE_URL: database.url,
+    MEDIA_DIR: mediaDir,
+    SITE_URL: 'http://newsdesk.test',
+    SECRET,
+  };
+  storage = await openStorage(database.url);
+  await migrateToLatest(storage);
+  services = createServices({ config: loadConfig(env), storage });
+  articleId = await services.articles.create({
+    title: 'Harbour wall repaired',
+    bodyHtml: '<p>Text.</p>',
+    authorIds: [],
+    status: 'published',
+    publishedAt: '2026-05-30T09:00:00.000Z',
+  });
+  await services.settings.set('commentMinSecondsToSubmit', 0);
+  await services.settings.set('commentHoldFirstComment', false);
+});
+
+after(async () => {
+  await services?.stores.close();
+  await storage?.close();
+  await database?.drop();
+});
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends a request's head now and returns a function that sends its body and reads the answer. */
+async function startSlowPost(origin: string, path: string, body: string) {
+  const { hostname, port } = new URL(origin);
+  const socket = net.connect({ host: hostname, port: Number(port) });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  let response = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    response += chunk;
+  });
+  const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  socket.write(
+    `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+      `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+      body.slice(0, 10),
+  );
+  return async () => {
+    socket.write(body.slice(10));
+    await ended;
+    return response;
+  };
+}
+
+describe(`graceful shutdown (${TEST_DB})`, () => {
+  test('SIGTERM finishes the request in flight, ends live streams cleanly, exits 0', async () => {
+    const server: ServerProcess = await startServerProcess({ env });
+    try {
+      // A reader with the live comment stream open.
+      const stream = await fetch(`${server.origin}/api/comments/stream?article=${articleId}`);
+      assert.equal(stream.status, 200);
+      const reader = stream.body!.getReader();
+      assert.match(new TextDecoder().decode((await reader.read()).value), /connected/);
+
+      // A comment whose body is still on its way when the signal comes.
+      const token = await services.comments.formToken(articleId);
+      const finish = await startSlowPost(
+        server.origin,
+        '/comments/',
+        new URLSearchParams({
+          article_id: String(articleId),
+          comment: 'Posted across the shutdown',
+          author_name: 'Late Reader',
+          author_email: 'late@example.org',
+          form_token: token,
+        }).toString(),
+      );
+      await wait(300);
+      server.child.kill('SIGTERM');
+      await server.waitForLog('shutting down: draining connections', 10_000);
+
+      // No new connections once draining started (kept-alive ones are answered, then closed).
+      const { port } = new URL(server.origin);
+      const refused = await new Promise<string>((resolve) => {
+        const socket = net.connect({ host: '127.0.0.1', port: Number(port) });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+      assert.equal(refused, 'ECONNREFUSED', 'a new connection is refused while draining');
+
+      const response = await finish();
+      assert.match(response, /^HTTP\/1\.1 303 /, response.slice(0, 200));
+      assert.match(response, /\r\nconnection: close\r\n/i);
+
+      // The live stream was ended properly (no reset): the reader sees a clean end.
+      let done = false;
+      while (!done) ({ done } = await reader.read());
+
+      const exit = await server.exited;
+      assert.deepEqual(exit, { code: 0, signal: null });
+      assert.equal(server.logged('shut down').length, 1);
+
+      // The comment acknowledged during the drain is stored.
+      const list = await services.comments.approvedList(articleId);
+      assert.ok(list.some((c) => c.body === 'Posted across the shutdown'));
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
+  test('--workers 2: a rolling restart drops no request, a crashed worker is replaced', async () => {
+    const server = await startServerProcess({ env, args: ['--workers', '2'] });
+    try {
+      await server.waitForLog('worker listening', 60_000, 2);
+      const first = server.logged('worker listening').map((e) => e.worker as number);
+      assert.equal(first.length, 2);
+
+      const urls = [
+        `${server.origin}/`,
+        `${server.origin}/healthz`,
+        `${server.origin}/api/comments?article=${articleId}`,
+      ];
+      // Paced keep-alive loops: steady traffic that leaves the 2 cores room to start new workers.
+      const load = loadLoop(urls, 6, 2);
+      let done: Record<string, unknown>;
+      try {
+        await wait(500);
+        server.child.kill('SIGHUP');
+        done = await server.waitForLog('rolling restart complete', 150_000);
+        await wait(500);
+      } finally {
+        await load.stop();
+      }
+      const { result } = load;
+      assert.equal(result.failed, 0, result.errors.slice(0, 5).join('\n'));
+      assert.ok(result.ok > 100, `only ${result.ok} requests were made`);
+      const now = done.workers as number[];
+      assert.equal(now.length, 2);
+      assert.ok(
+        now.every((pid) => !first.includes(pid)),
+        'every worker was replaced',
+      );
+      process.stdout.write(
+        `# rolling restart of 2 workers under 6 keep-alive loops: ${result.ok} requests, ${result.failed} failed\n`,
+      );
+
+      // A worker that dies is replaced, and the site keeps answering meanwhile.
+      process.kill(now[0]!, 'SIGKILL');
+      await server.waitForLog('worker died; starting a replacement', 10_000);
+      await server.waitForLog('worker listening', 60_000, 5);
+      const res = await fetch(`${server.origin}/healthz`);
+      assert.equal(res.status, 200);
+
+      server.child.kill('SIGTERM');
+      const exit = await server.exited;
+      assert.deepEqual(exit, { code: 0, signal: null });
+      assert.equal(server.logged('all workers stopped').length, 1);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+});
