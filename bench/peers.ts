@@ -13,6 +13,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type Captured, capture } from './capture.js';
 import { summariseProfile } from './cpu-profile.js';
 import {
   type BenchSite,
@@ -338,42 +339,6 @@ async function measure(
 }
 
 // ---- capturing the bytes -------------------------------------------------------------------------
-
-interface Captured {
-  headers: Record<string, string>;
-  body: string;
-}
-
-const PER_RESPONSE = new Set([
-  'date',
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'content-length',
-]);
-
-async function capture(origin: string, paths: string[]): Promise<Record<string, Captured>> {
-  const out: Record<string, Captured> = {};
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const path = paths[next++]!;
-      const res = await fetch(origin + path, {
-        headers: { 'accept-encoding': 'identity' },
-        redirect: 'manual',
-      });
-      const body = await res.text();
-      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}, expected 200`);
-      const headers: Record<string, string> = {};
-      res.headers.forEach((value, name) => {
-        if (!PER_RESPONSE.has(name)) headers[name] = value;
-      });
-      out[path] = { headers, body };
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  return out;
-}
 
 // ---- Newsdesk ------------------------------------------------------------------------------------
 
