@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import pino from 'pino';
+import { isClusterBusEnvelope } from './stores/cluster-message-bus.js';
 
 export interface ClusterOptions {
   /** Worker processes; 0 means one per CPU core. */
@@ -17,6 +18,8 @@ export interface ClusterOptions {
  * - restarts a worker that dies unexpectedly (waiting longer after each crash in a row, up to 30 s);
  * - on SIGHUP restarts the workers one by one (rolling restart, e.g. after an upgrade): the new
  *   worker MUST be listening before the old one is told to stop, so no request is dropped;
+ * - relays the message bus between workers when there is no Redis (cache purges, live comments:
+ *   src/stores/cluster-message-bus.ts);
  * - on SIGTERM/SIGINT forwards SIGTERM to every worker (each shuts down gracefully), waits for
  *   them, and exits 0.
  */
@@ -55,6 +58,13 @@ export function runCluster(options: ClusterOptions): Promise<void> {
     });
 
   const live = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
+
+  cluster.on('message', (_from, message: unknown) => {
+    if (!isClusterBusEnvelope(message)) return;
+    for (const worker of live()) {
+      if (worker.isConnected()) worker.send(message, undefined, () => {});
+    }
+  });
 
   cluster.on('exit', (worker, code, signal) => {
     if (retiring.has(worker) || stopping) return;

@@ -1,4 +1,3 @@
-import cluster from 'node:cluster';
 import type { Counter } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { ArticleEvents } from '../newsroom/article-events.js';
@@ -43,12 +42,7 @@ export function createPageCache(deps: PageCacheDeps) {
   const { config } = deps;
   const ttlMs = config.pageCacheTtlSeconds * 1000;
   let store: PageCacheStore;
-  // Workers of `serve --workers N` without Redis share no bus: a purge in one would never reach
-  // the others' memory, so they do not store pages at all (set REDIS_URL to cache in workers).
-  const isolatedWorker = cluster.isWorker && !deps.stores.redis;
-  if (isolatedWorker && config.pageCache !== 'off')
-    deps.warn('page cache off in cluster workers without REDIS_URL (purges could not reach them)');
-  if (config.pageCache === 'off' || isolatedWorker) store = new NoPageCacheStore();
+  if (config.pageCache === 'off') store = new NoPageCacheStore();
   else if (config.pageCache === 'redis' && deps.stores.redis)
     store = new RedisPageCacheStore(deps.stores.redis, { prefix: deps.stores.prefix, ttlMs });
   else store = new MemoryPageCacheStore({ maxBytes: config.pageCacheMaxBytes, ttlMs });

@@ -1,4 +1,6 @@
+import cluster from 'node:cluster';
 import { Redis } from 'ioredis';
+import { ClusterMessageBus } from './cluster-message-bus.js';
 import { type CounterStore, MemoryCounterStore } from './counter-store.js';
 import { MemoryMessageBus, type MessageBus } from './message-bus.js';
 import { RedisCounterStore } from './redis-counter-store.js';
@@ -6,8 +8,11 @@ import { RedisMessageBus } from './redis-message-bus.js';
 
 /** What is shared between the processes of one site: counters and the message bus. */
 export interface Stores {
-  /** `memory` for one process, `redis` when `REDIS_URL` is set. */
-  kind: 'memory' | 'redis';
+  /**
+   * `memory` for one process, `cluster` for the workers of `serve --workers N` without Redis (the
+   * bus goes through the primary; counters stay per worker), `redis` when `REDIS_URL` is set.
+   */
+  kind: 'memory' | 'cluster' | 'redis';
   bus: MessageBus;
   /** A counter store whose keys are kept apart from other namespaces' (`login`, `comments`, ...). */
   counters(namespace: string): CounterStore;
@@ -31,14 +36,15 @@ export interface StoresConfig {
 const PING_TIMEOUT_MS = 1000;
 
 /**
- * Memory stores when `redisUrl` is unset (a single process: `npm start`), Redis when it is set.
+ * Memory stores when `redisUrl` is unset (a single process: `npm start`; a cluster worker's bus
+ * relays through the primary), Redis when it is set.
  * `now` drives the memory counters' windows (tests move it); Redis windows expire in Redis time.
  */
 export function createStores(config: StoresConfig, now: () => number = Date.now): Stores {
   if (!config.redisUrl) {
-    const bus = new MemoryMessageBus();
+    const bus = cluster.isWorker ? new ClusterMessageBus() : new MemoryMessageBus();
     return {
-      kind: 'memory',
+      kind: cluster.isWorker ? 'cluster' : 'memory',
       bus,
       counters: () => new MemoryCounterStore(now),
       redis: undefined,
