@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 /** A message to one newsroom member: invitations and password resets. */
 export interface MailMessage {
@@ -36,17 +36,17 @@ export class LogMailer implements Mailer {
 /** Delivers through the SMTP server in `SMTP_URL` (e.g. `smtps://user:pass@mail.example:465`). */
 export class SmtpMailer implements Mailer {
   readonly delivers = true;
-  private readonly transport: Transporter;
+  /** Made on the first message: nodemailer is loaded only by a process that sends mail. */
+  private transport: Promise<Transporter> | undefined;
 
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
-  ) {
-    this.transport = nodemailer.createTransport(smtpUrl);
-  }
+  ) {}
 
   async send(message: MailMessage): Promise<void> {
-    await this.transport.sendMail({
+    this.transport ??= import('nodemailer').then((m) => m.default.createTransport(this.smtpUrl));
+    await (await this.transport).sendMail({
       from: this.from,
       to: message.to,
       subject: message.subject,

@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { AppError } from '../http/app-error.js';
 import type { ImageFormat } from './media.js';
 
@@ -44,7 +44,8 @@ const megapixels = (n: number) => `${Math.round(n / 100_000) / 10} megapixels`;
 export async function inspectImage(bytes: Buffer, limits: ImageLimits): Promise<InspectedImage> {
   if (bytes.length > limits.maxBytes) throw tooLarge(limits);
   if (bytes.length === 0) throw new AppError('BAD_REQUEST', 'The file is empty.');
-  let meta: sharp.Metadata;
+  const sharp = await loadSharp();
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
@@ -86,7 +87,7 @@ function notAnImage(): AppError {
   );
 }
 
-function formatOf(meta: sharp.Metadata): ImageFormat | undefined {
+function formatOf(meta: Metadata): ImageFormat | undefined {
   switch (meta.format) {
     case 'jpeg':
     case 'png':
@@ -141,6 +142,7 @@ export async function renderImage(
   const formats: ImageFormat[] = image.format === 'webp' ? ['webp'] : [image.format, 'webp'];
   const animated = image.frames > 1;
   const input = { limitInputPixels: limits.maxPixels, animated, failOn: 'error' as const };
+  const sharp = await loadSharp();
 
   // Still images are decoded once (rotated, scaled to the full width) and every file is encoded
   // from those pixels; animations go through sharp per file so that every frame is kept.
@@ -174,4 +176,12 @@ export async function renderImage(
       { cause: error },
     );
   }
+}
+
+/**
+ * sharp, loaded on first use: libvips adds some 20 MB to a process, and most processes (reader
+ * traffic) never touch an image.
+ */
+async function loadSharp() {
+  return (await import('sharp')).default;
 }

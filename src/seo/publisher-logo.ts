@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { projectRoot } from '../config/project-root.js';
 
 /**
@@ -17,6 +16,8 @@ export function publisherLogoUrl(siteUrl: string): string {
 /** Renders the site icon (`src/views/favicon.svg`) to the publisher logo PNG. */
 export async function renderPublisherLogo(): Promise<Buffer> {
   const svg = await readFile(join(projectRoot(), 'src', 'views', 'favicon.svg'));
+  // Loaded here, not at start-up: libvips adds some 20 MB to every process.
+  const { default: sharp } = await import('sharp');
   // The icon's viewBox is 64 units wide: render at the density that makes it 512 px, not upscaled.
   return sharp(svg, { density: (72 * PUBLISHER_LOGO.width) / 64 })
     .resize(PUBLISHER_LOGO.width, PUBLISHER_LOGO.height)

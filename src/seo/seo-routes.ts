@@ -20,11 +20,19 @@ const XML = 'application/xml; charset=utf-8';
 /** robots.txt, the sitemap index and its sitemaps, the Google News sitemap, the publisher logo. */
 export async function seoRoutes(app: FastifyInstance, opts: SeoRoutesOptions) {
   const { sitemaps, settings } = opts;
-  const logo = await renderPublisherLogo();
+  // Rendered on the first request for it (crawlers fetch it rarely): see renderPublisherLogo.
+  let logo: Promise<Buffer> | undefined;
+  const publisherLogo = () => {
+    logo ??= renderPublisherLogo().catch((error: unknown) => {
+      logo = undefined;
+      throw error;
+    });
+    return logo;
+  };
 
   app.get(PUBLISHER_LOGO.path, cached, async (request, reply) =>
     sendWithValidators(request, reply.cacheKeys('sitemaps'), {
-      body: logo,
+      body: await publisherLogo(),
       contentType: 'image/png',
     }),
   );

@@ -5,8 +5,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import pg from 'pg';
+import { buildServer } from '../../scripts/build.js';
 import { TEST_DATABASE_URL } from './test-site.js';
 
 const REQUEST_LOG = /"msg":"(incoming request|request completed)"/;
@@ -24,19 +24,7 @@ function serverBundle(): Promise<string> {
     const outdir = join(ROOT, 'test-output', `server-bundle-${process.pid}`);
     mkdirSync(outdir, { recursive: true });
     process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
-    await build({
-      entryPoints: { cli: join(ROOT, 'src', 'cli', 'index.ts') },
-      outdir,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      sourcemap: true,
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      logLevel: 'warning',
-    });
+    await buildServer(outdir);
     return join(outdir, 'cli.js');
   })();
   return bundle;
