@@ -106,6 +106,7 @@ function suite(mode: 'memory' | 'redis', skip: string | false) {
         '/sitemap.xml',
         '/sitemaps/news.xml',
         '/robots.txt',
+        '/corrections/',
         '/api/v1/articles',
         '/api/v1/articles?per_page=5',
         `/api/v1/articles/${story}`,
@@ -230,6 +231,18 @@ function suite(mode: 'memory' | 'redis', skip: string | false) {
         const body = (await get(url)).body;
         assert.doesNotMatch(body, /Zeppelin Quorum Harbour Story/, url);
       }
+    });
+
+    test('appending a correction', async () => {
+      const text = 'An earlier version misnamed the lighthouse keeper.';
+      await afterChange('correction', async () => {
+        await site.services.newsroom.addCorrection(actor, story, 'correction', text);
+      });
+      for (const url of ['/corrections/', (await currentPath(story))!]) {
+        const page = await get(url);
+        assert.ok(page.body.includes(text), `${url} shows the correction`);
+      }
+      assert.equal((await get('/corrections/')).headers['x-cache'], 'HIT');
     });
 
     test('changing a slug (the old address redirects)', async () => {

@@ -391,6 +391,8 @@ export async function newsroomRoutes(fastify: FastifyInstance, opts: NewsroomRou
       const { items, total } = await newsroom.listCorrections(PER_PAGE, (page - 1) * PER_PAGE);
       const pages = Math.max(1, pageCount(total, PER_PAGE));
       if (page > pages) throw notFound('No such page');
+      // Any article change purges `corrections` (a title or URL listed here may have changed).
+      reply.cacheKeys('corrections');
       return sendPage(
         reply,
         h(CorrectionsPage, {
