@@ -15,7 +15,7 @@ import { commentRoutes, loadCommentAssets } from './comments/comment-routes.js';
 import type { Config } from './config/config.js';
 import { feedRoutes } from './feeds/feed-routes.js';
 import { AppError } from './http/app-error.js';
-import { assetRoutes, loadAssets } from './http/assets.js';
+import { assetRoutes, bundleScript, loadAssets } from './http/assets.js';
 import { cacheProfiles } from './http/cache-profiles.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerHttpPolicy } from './http/http-plugins.js';
@@ -138,8 +138,10 @@ export async function buildApp(
   // MUST follow every root onSend hook (cache profiles, legacy redirects): it stores final answers.
   await app.register(pageCacheStorePlugin, pageCache.pluginOptions);
 
+  // The reader's click-to-load embeds island; article pages with an embed include it.
+  const embedScript = await bundleScript('src/articles/client/embeds-client.ts', 'embeds');
   await app.register(assetRoutes, {
-    assets: [assets.css, assets.printCss, assets.icon],
+    assets: [assets.css, assets.printCss, assets.icon, embedScript],
     favicon: assets.icon,
   });
   await app.register(fastifyStatic, {
@@ -164,6 +166,7 @@ export async function buildApp(
     articles: services.articles,
     comments: services.comments,
     commentAssets: { css: commentAssets.css.url, script: commentAssets.script.url },
+    embedScript: embedScript.url,
     moreFromCount: 4,
   });
   await app.register(commentRoutes, {

@@ -111,6 +111,13 @@ export function createServices({ config, storage, clock = () => new Date() }: Se
     taxonomy,
     mediaDir: config.mediaDir,
   });
+  // The media library: uploads, renditions and the alt-text rule (see src/media/README.md).
+  const media = new MediaService({
+    repository: repositories.media,
+    files: new LocalMediaFiles(config.mediaDir),
+    limits: { maxBytes: config.mediaMaxBytes, maxPixels: config.mediaMaxPixels },
+    clock,
+  });
   const newsroomRepository = new KyselyNewsroomRepository(storage.db);
   const newsroom = new NewsroomService({
     repository: newsroomRepository,
@@ -119,19 +126,13 @@ export function createServices({ config, storage, clock = () => new Date() }: Se
     pathOf: (a) => articles.pathOf(a),
     ensureTag: (name) => taxonomy.ensureTag(name),
     searchIndexer: search,
+    altText: media,
   });
   const newsroomScheduler = new NewsroomScheduler({
     newsroom,
     leases: newsroomRepository,
     clock,
     onError: (error) => process.emitWarning(`newsroom scheduler: ${String(error)}`),
-  });
-  // The media library: uploads, renditions and the alt-text rule (see src/media/README.md).
-  const media = new MediaService({
-    repository: repositories.media,
-    files: new LocalMediaFiles(config.mediaDir),
-    limits: { maxBytes: config.mediaMaxBytes, maxPixels: config.mediaMaxPixels },
-    clock,
   });
   return {
     stores,

@@ -343,6 +343,41 @@ describe('edit locks', () => {
       site.clock.now = saved;
     }
   });
+
+  test("the pagehide beacon releases only the sender's own lock (CSRF token in the form body)", async () => {
+    const a = await draft('editor', 'Left the page');
+    // What navigator.sendBeacon sends: a form-encoded POST, no custom headers.
+    const beacon = (who: 'editor' | 'editor2', csrf: string) =>
+      site.app.inject({
+        method: 'POST',
+        url: `${API}/${a.id}/lock/release`,
+        headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+        cookies: { [SESSION_COOKIE]: people[who].token },
+        payload: new URLSearchParams({ _csrf: csrf }).toString(),
+      });
+    assert.equal((await call('editor', 'POST', `${API}/${a.id}/lock`, {})).body.acquired, true);
+    // Someone else's beacon leaves the lock where it is.
+    const other = await beacon('editor2', people.editor2.csrf);
+    assert.equal(other.statusCode, 200);
+    assert.equal(
+      (await call('editor2', 'GET', `${API}/${a.id}`)).body.article.lock.userName,
+      'Editor Person',
+    );
+    // Without the right token nothing happens.
+    assert.equal((await beacon('editor', people.editor2.csrf)).statusCode, 403);
+    assert.equal(
+      (await call('editor2', 'GET', `${API}/${a.id}`)).body.article.lock.userName,
+      'Editor Person',
+    );
+    // The holder's beacon frees it: the next editor gets it without a warning.
+    const own = await beacon('editor', people.editor.csrf);
+    assert.equal(own.statusCode, 200);
+    assert.deepEqual(own.json(), { released: true });
+    assert.equal((await call('editor2', 'GET', `${API}/${a.id}`)).body.article.lock, null);
+    const next = await call('editor2', 'POST', `${API}/${a.id}/lock`, {});
+    assert.equal(next.body.acquired, true);
+    assert.equal(next.body.warning, undefined);
+  });
 });
 
 async function statusOf(id: number) {

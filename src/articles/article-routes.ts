@@ -18,6 +18,8 @@ export interface ArticleRoutesOptions {
   comments: CommentService;
   /** The comments stylesheet and client script URLs. */
   commentAssets: CommentAssets;
+  /** The click-to-load embeds script URL (`client/embeds-client.ts`). */
+  embedScript: string;
   /** How many related stories the "More from" block shows. */
   moreFromCount: number;
 }
@@ -91,6 +93,7 @@ export async function articleRoutes(app: FastifyInstance, opts: ArticleRoutesOpt
           discussion: commentsView.discussion,
           commentValues: commentsView.values,
           commentAssets: opts.commentAssets,
+          embedScript: opts.embedScript,
         }),
       );
     },

@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { EMBED_FRAME_ORIGINS } from '../text/embeds.js';
 import { AppError } from './app-error.js';
 import { applyCacheProfile } from './cache-profiles.js';
 
@@ -43,6 +44,8 @@ export async function registerHttpPolicy(
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // Only the players a reader chose to load (click-to-load embeds, src/text/embeds.ts).
+        frameSrc: EMBED_FRAME_ORIGINS,
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

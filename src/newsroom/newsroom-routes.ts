@@ -104,6 +104,7 @@ const CorrectionBody = Type.Object(
   { additionalProperties: false },
 );
 const Empty = Type.Object({}, { additionalProperties: false });
+const ReleaseBody = Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) });
 const ListQuery = Type.Object(
   {
     status: Type.Optional(
@@ -363,6 +364,16 @@ export async function newsroomRoutes(fastify: FastifyInstance, opts: NewsroomRou
       await newsroom.unlock(actor(request), request.params.id);
       return { released: true };
     });
+    // The editor page's pagehide beacon: `navigator.sendBeacon` can only POST, and sends the
+    // CSRF token as the form field `_csrf`. Only the caller's own lock is released.
+    app.post(
+      `${base}/:id/lock/release`,
+      { schema: { params: IdParam, body: Type.Optional(ReleaseBody) } },
+      async (request) => {
+        await newsroom.unlock(actor(request), request.params.id);
+        return { released: true };
+      },
+    );
 
     app.post(
       `${base}/:id/corrections`,

@@ -40,6 +40,13 @@ export interface NewsroomServiceDeps {
   searchIndexer?: { articleChanged(id: number): Promise<void> };
   /** Secret preview tokens; injected so tests can predict them. Default 24 random bytes. */
   newToken?: () => string;
+  /**
+   * The alt-text rule (`MediaService.assertAltText`): throws 400 when an image of the article
+   * lacks alt text. Checked when a person publishes or schedules; without it nothing is checked.
+   */
+  altText?: {
+    assertAltText(article: { bodyHtml: string; featuredImageId: number | null }): Promise<void>;
+  };
 }
 
 /** How long a soft edit lock lasts without a heartbeat. */
@@ -403,7 +410,7 @@ export class NewsroomService {
     if (!mayPerform(actor, action, article)) {
       throw new AppError('FORBIDDEN', 'Your role does not allow this.');
     }
-    const after = await this.apply(article, action, at, `transition:${action}`);
+    const after = await this.apply(article, action, at, `transition:${action}`, true);
     return this.present(actor, after);
   }
 
@@ -413,6 +420,7 @@ export class NewsroomService {
     action: Action,
     at: string | undefined,
     reason: string,
+    byPerson = false,
   ): Promise<NewsroomArticle> {
     const now = this.now();
     const scheduleUnpublish = action === 'unpublish' && at !== undefined;
@@ -421,6 +429,12 @@ export class NewsroomService {
       throw new AppError('CONFLICT', `Cannot ${action} an article that is ${article.status}.`, {
         status: article.status,
       });
+    }
+    // Checked when a person publishes or schedules (an embargoed publish is a schedule too), not
+    // when the scheduler releases: what was scheduled before the rule existed still goes out on
+    // time rather than failing unseen in the background.
+    if (byPerson && (action === 'publish' || action === 'schedule')) {
+      await this.deps.altText?.assertAltText(article);
     }
     const repo = this.deps.repository;
     const embargo =

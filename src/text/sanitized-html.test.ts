@@ -27,3 +27,40 @@ test('plain text and reading time come from the markup', () => {
   assert.equal(readingMinutes(`<p>${'word '.repeat(660)}</p>`), 3);
   assert.equal(readingMinutes('<p>short</p>'), 1);
 });
+
+test('embed figures keep data-embed only for an allowlisted provider and its own address', () => {
+  const youtube = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
+  const kept = [
+    `<figure data-embed="youtube"><a href="${youtube}" rel="noopener">Watch the video on YouTube: ${youtube}</a></figure>`,
+    '<figure data-embed="x"><a href="https://x.com/newsdesk/status/1234567890">Read the post on X</a></figure>',
+    '<figure data-embed="instagram"><a href="https://www.instagram.com/p/Cabc123_-/">See the post</a></figure>',
+  ];
+  // Saved and saved again: nothing changes.
+  for (const html of kept) assert.equal(sanitizeArticleHtml(sanitizeArticleHtml(html)), html);
+
+  const dropped = sanitizeArticleHtml(
+    [
+      // A provider not on the list.
+      `<figure data-embed="vimeo"><a href="${youtube}">a</a></figure>`,
+      // The provider does not match the link.
+      `<figure data-embed="x"><a href="${youtube}">b</a></figure>`,
+      // A spoofed address: right-looking path on another host, and a non-canonical one.
+      '<figure data-embed="youtube"><a href="https://evil.example/watch?v=dQw4w9WgXcQ">c</a></figure>',
+      `<figure data-embed="youtube"><a href="${youtube}&amp;list=evil">d</a></figure>`,
+      // No link at all, and an empty value.
+      '<figure data-embed="youtube"><img src="/media/a.jpg" alt="A"></figure>',
+      `<figure data-embed><a href="${youtube}">e</a></figure>`,
+      '<p data-embed="youtube">g</p>',
+    ].join(''),
+  );
+  assert.doesNotMatch(dropped, /data-/);
+  assert.equal((dropped.match(/<figure>/g) ?? []).length, 6);
+  // A real embed keeps its marker and nothing else it tried to bring along.
+  assert.equal(
+    sanitizeArticleHtml(
+      `<figure data-embed="youtube" data-src="https://evil.example/" style="x"><a href="${youtube}" data-embed="youtube" onclick="x()">f</a><iframe src="https://evil.example/"></iframe></figure>`,
+    ),
+    `<figure data-embed="youtube"><a href="${youtube}">f</a></figure>`,
+  );
+  assert.match(dropped, /<figure><a href="https:\/\/evil\.example\/watch\?v=dQw4w9WgXcQ">c<\/a>/);
+});

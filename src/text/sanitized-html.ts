@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { EMBED_KINDS, embedInfo } from './embeds.js';
 
 /**
  * HTML that has been through the sanitizer. It is the only kind of string templates render
@@ -59,6 +60,8 @@ const articleOptions: sanitizeHtml.IOptions = {
     th: ['scope', 'colspan', 'rowspan'],
     td: ['colspan', 'rowspan'],
     abbr: ['title'],
+    // A click-to-load embed (see embeds.ts); checked against its link below.
+    figure: [{ name: 'data-embed', values: [...EMBED_KINDS] }],
     '*': ['lang', 'dir'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -68,9 +71,24 @@ const articleOptions: sanitizeHtml.IOptions = {
   transformTags: { h1: 'h2' },
 };
 
+/**
+ * An embed figure and the link that opens it, in sanitize-html's output (attributes double-quoted,
+ * `"`, `<` and `>` inside values escaped, so the pattern cannot be fooled by a value).
+ */
+const EMBED_FIGURE = /<figure([^>]*?) data-embed(?:="([a-z]*)")?([^>]*)>(\s*<a href="([^"]*)")?/g;
+
 /** Cleans HTML from the editor, an import or Markdown into the article allowlist. */
 export function sanitizeArticleHtml(html: string): SanitizedHtml {
-  return sanitizeHtml(html, articleOptions) as SanitizedHtml;
+  const clean = sanitizeHtml(html, articleOptions);
+  // A figure keeps `data-embed` only when its first child links to that provider's canonical
+  // address: the reader's island loads exactly what the link says, never a spoofed provider.
+  return clean.replace(EMBED_FIGURE, (all, before, kind, after, link = '', href) => {
+    const url = href?.replace(/&amp;/g, '&');
+    const info = url ? embedInfo(url) : null;
+    return info && info.kind === kind && info.url === url
+      ? all
+      : `<figure${before}${after}>${link}`;
+  }) as SanitizedHtml;
 }
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });

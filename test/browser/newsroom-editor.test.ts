@@ -14,8 +14,11 @@ const skip = chromiumSkip();
 let site: TestSite;
 let origin: string;
 let browser: Browser;
+let editorId: number;
+let editor2Id: number;
 const people = {
   editor: 'editor@newsroom.example',
+  editor2: 'editor2@newsroom.example',
   contributor: 'contributor@newsroom.example',
 };
 
@@ -23,7 +26,8 @@ before(async () => {
   if (skip) return;
   site = await startTestSite();
   origin = await site.listen();
-  await createStaff(site, 'editor', people.editor);
+  editorId = await createStaff(site, 'editor', people.editor);
+  editor2Id = await createStaff(site, 'editor', people.editor2);
   await createStaff(site, 'contributor', people.contributor);
   await site.services.taxonomy.createCategory({ name: 'Harbour' });
   browser = await launchChromium();
@@ -281,7 +285,7 @@ describe('newsroom editor in Chromium', () => {
       await page.waitForSelector('dialog[open]', { state: 'detached' });
       assert.match(
         await editorHtml(page),
-        /<figure[^>]*><a href="https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ"[^>]*>Watch the video on YouTube/,
+        /<figure data-embed="youtube"[^>]*><a href="https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ"[^>]*>Watch the video on YouTube/,
       );
       // Markdown pasted as plain text becomes formatting.
       await page.click('#article-body-editor');
@@ -397,6 +401,45 @@ describe('newsroom editor in Chromium', () => {
     } finally {
       await contributorContext.close();
       await editorContext.close();
+    }
+  });
+
+  test('leaving the editor releases the edit lock at once', { skip }, async () => {
+    const first = await newContext();
+    const second = await newContext();
+    try {
+      const page = await first.newPage();
+      const problems = watchForErrors(page);
+      await logIn(page, people.editor);
+      await page.goto(`${origin}/admin/articles/new/`);
+      await page.fill('#field-headline', 'Lock released on leaving');
+      await Promise.all([page.waitForURL(/done=save/), page.click('button[value="save"]')]);
+      const id = Number(page.url().match(/articles\/(\d+)\/edit/)![1]);
+      await page.waitForSelector('#article-body-editor');
+      const actor = { id: 0, name: 'test', role: 'administrator' as const };
+      const lockOf = async () => (await site.services.newsroom.view(actor, id)).lock;
+      // Saving the form kept the lock (no beacon on a form post): it is the editor's.
+      assert.equal((await lockOf())?.userId, editorId);
+
+      // Leaving the page: the pagehide beacon frees it well before its two minutes.
+      await page.goto(`${origin}/admin/articles/`);
+      const deadline = Date.now() + 10_000;
+      while ((await lockOf()) !== null && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(await lockOf(), null, 'the lock was released on pagehide');
+
+      const other = await second.newPage();
+      await logIn(other, people.editor2);
+      await other.goto(`${origin}/admin/articles/${id}/edit/`);
+      await other.waitForSelector('#article-body-editor');
+      assert.equal(await other.locator('#edit-lock').count(), 0, 'no lock warning');
+      assert.equal((await lockOf())?.userId, editor2Id, 'the second editor holds it now');
+      assert.deepEqual(await cspViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await first.close();
+      await second.close();
     }
   });
 });

@@ -22,6 +22,8 @@ export interface ArticlePageProps {
   moreFrom: PublishedArticle[];
   discussion: Discussion;
   commentAssets: CommentAssets;
+  /** The click-to-load embeds island, included only when the body has an embed. */
+  embedScript: string;
   /** Remembered commenter details; only ever on a private (uncached) response. */
   commentValues?: CommentFormValues | undefined;
   /** Other language versions of this article (hreflang); none until translations exist. */
@@ -128,6 +130,9 @@ export function ArticlePage(props: ArticlePageProps) {
           </figure>
         ) : null}
         <RawHtml class="story__body prose" html={article.bodyHtml} />
+        {article.bodyHtml.includes(' data-embed="') ? (
+          <script type="module" src={props.embedScript} />
+        ) : null}
         <CorrectionsSection corrections={article.corrections ?? []} locale={locale} />
         {article.tags.length ? (
           <footer class="story__footer" lang={uiLang}>

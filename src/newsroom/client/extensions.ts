@@ -1,5 +1,5 @@
 import { Mark, Node } from '@tiptap/core';
-import { embedInfo, embedLabel } from './embeds.js';
+import { embedInfo, embedLabel } from '../../text/embeds.js';
 
 /** `<figure>` holding one image and an optional caption (the sanitizer keeps both). */
 export const Figure = Node.create({
@@ -73,6 +73,7 @@ export const Embed = Node.create({
     if (!info) return ['p', 'Embed removed: the address is not on the allowlist.'];
     return [
       'figure',
+      { 'data-embed': info.kind },
       ['a', { href: info.url, rel: 'noopener' }, `${embedLabel(info)}: ${info.url}`],
     ];
   },
