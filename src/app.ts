@@ -46,6 +46,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** Pino logger options, or false to log nothing (tests). */
   logger?: boolean | object;
+  /** True once the server is shutting down: /readyz then answers 503. */
+  draining?: () => boolean;
 }
 
 /** Wires every capability into a Fastify instance. Never listens: see `server.ts`. */
@@ -129,6 +131,7 @@ export async function buildApp(
     metrics,
     metricsToken: config.metricsToken,
     readinessChecks: services.stores.readinessChecks,
+    draining: deps.draining,
   });
   // Shared stores (Redis connections when REDIS_URL is set) close with the app; MUST be after the
   // routes that use them have finished, which onClose guarantees.

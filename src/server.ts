@@ -28,8 +28,8 @@ const isEventStream = (res: ServerResponse) =>
 
 /**
  * Listens and shuts down gracefully. On SIGTERM/SIGINT, in this order:
- * 1. stop accepting connections (in a cluster the primary stops sending this worker any) and
- *    answer every further request with `Connection: close`;
+ * 1. stop accepting connections (in a cluster the primary stops sending this worker any),
+ *    answer every further request with `Connection: close` and /readyz with 503;
  * 2. wait for in-flight requests (not live comment streams) to finish, at most
  *    `shutdownTimeoutMs`, giving busy keep-alive clients `drainGraceMs` to move on;
  * 3. close the app: live streams are ended (the browser reconnects to another process), the
@@ -43,9 +43,9 @@ export async function serve(
 ): Promise<Server> {
   const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const graceMs = options.drainGraceMs ?? 1_000;
-  const { app, services } = await buildApp({ config, storage });
-
   let draining = false;
+  const { app, services } = await buildApp({ config, storage, draining: () => draining });
+
   const sockets = new Set<Socket>();
   const inFlight = new Set<ServerResponse>();
   // Before Fastify's own listener, so the flag applies to the response Fastify is about to make.

@@ -79,8 +79,33 @@ async function startSlowPost(origin: string, path: string, body: string) {
   };
 }
 
+/**
+ * A connection opened now, on which one GET is sent later: a load balancer's kept-alive probe,
+ * which still reaches a draining process (new connections are refused).
+ */
+async function openProbe(origin: string) {
+  const { hostname, port } = new URL(origin);
+  const socket = net.connect({ host: hostname, port: Number(port) });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  return (path: string) =>
+    new Promise<string>((resolve, reject) => {
+      let response = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        response += chunk;
+      });
+      socket.once('error', reject);
+      // A draining process answers with `Connection: close`, then closes.
+      socket.once('close', () => resolve(response));
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n\r\n`);
+    });
+}
+
 describe(`graceful shutdown (${TEST_DB})`, () => {
-  test('SIGTERM finishes the request in flight, ends live streams cleanly, exits 0', async () => {
+  test('SIGTERM: /readyz says 503 while draining, the request in flight finishes, live streams end cleanly, exit 0', async () => {
     const server: ServerProcess = await startServerProcess({ env });
     try {
       // A reader with the live comment stream open.
@@ -102,6 +127,8 @@ describe(`graceful shutdown (${TEST_DB})`, () => {
           form_token: token,
         }).toString(),
       );
+      const readyProbe = await openProbe(server.origin);
+      const healthProbe = await openProbe(server.origin);
       await wait(300);
       server.child.kill('SIGTERM');
       await server.waitForLog('shutting down: draining connections', 10_000);
@@ -117,6 +144,13 @@ describe(`graceful shutdown (${TEST_DB})`, () => {
         socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
       });
       assert.equal(refused, 'ECONNREFUSED', 'a new connection is refused while draining');
+
+      // While the comment is still in flight the process is draining: out of rotation, yet alive.
+      const ready = await readyProbe('/readyz');
+      assert.match(ready, /^HTTP\/1\.1 503 /, ready.slice(0, 200));
+      assert.match(ready, /"status":"draining"/);
+      const health = await healthProbe('/healthz');
+      assert.match(health, /^HTTP\/1\.1 200 /, health.slice(0, 200));
 
       const response = await finish();
       assert.match(response, /^HTTP\/1\.1 303 /, response.slice(0, 200));

@@ -13,6 +13,8 @@ export interface OperationsOptions {
   metricsToken: string | undefined;
   /** Extra readiness checks (e.g. Redis), each resolving to true when healthy. */
   readinessChecks?: Record<string, () => Promise<boolean>>;
+  /** True once the process is shutting down (see `server.ts`). */
+  draining?: () => boolean;
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -35,6 +37,9 @@ async function operations(app: FastifyInstance, opts: OperationsOptions) {
   );
 
   app.get('/readyz', async (_request, reply) => {
+    // Alive (healthz) but leaving: the load balancer MUST stop sending it traffic. Checked first,
+    // as the database may already be closing.
+    if (opts.draining?.()) return reply.code(503).send({ status: 'draining', checks: {} });
     const checks: Record<string, boolean> = {};
     try {
       await sql`select 1`.execute(opts.storage.db);
