@@ -174,9 +174,17 @@ export class MediaService {
     return missing;
   }
 
-  /** Throws 400 `VALIDATION_FAILED` (details `missingAltText`) when any image lacks alt text. */
-  async assertAltText(article: { bodyHtml: string; featuredImageId: number | null }) {
-    const missing = await this.missingAltText(article);
+  /**
+   * Throws 400 `VALIDATION_FAILED` (details `missingAltText`) when any image lacks alt text; with
+   * `before`, only images that were not already lacking it there (an edit of a live article).
+   */
+  async assertAltText(
+    article: { bodyHtml: string; featuredImageId: number | null },
+    before?: { bodyHtml: string; featuredImageId: number | null },
+  ) {
+    const key = (m: MissingAltText) => `${m.where} ${m.mediaId} ${m.src}`;
+    const old = new Set(before ? (await this.missingAltText(before)).map(key) : []);
+    const missing = (await this.missingAltText(article)).filter((m) => !old.has(key(m)));
     if (!missing.length) return;
     const n = missing.length;
     throw new AppError(

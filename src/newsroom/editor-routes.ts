@@ -11,7 +11,7 @@ import { pageCount } from '../http/paging.js';
 import { sendPage } from '../http/render.js';
 import type { SiteService } from '../site/site-service.js';
 import type { TaxonomyService } from '../taxonomy/taxonomy-service.js';
-import type { Action, Actor, FieldsInput } from './newsroom.js';
+import type { Action, Actor, ArticleFields, FieldsInput } from './newsroom.js';
 import type { ArticleView, NewsroomService } from './newsroom-service.js';
 import { ArticleEditPage, type ArticleFormValues } from './views/article-edit-page.js';
 import { ArticleListPage } from './views/article-list-page.js';
@@ -85,6 +85,7 @@ const NOTICES: Record<string, string> = {
   restored: 'The revision was restored.',
   corrected: 'The correction was appended.',
   trashed: 'Moved to trash.',
+  discarded: 'Your changes saved as a draft were discarded; the form shows what is live.',
 };
 
 const one = (form: Form, name: string): string => {
@@ -138,6 +139,28 @@ function articleValues(a: ArticleView): ArticleFormValues {
     dir: a.dir ?? '',
     scheduleAt: a.status === 'scheduled' && a.publishedAt ? a.publishedAt.slice(0, 19) : '',
     baseRevisionId: a.headRevisionId ? String(a.headRevisionId) : '',
+  };
+}
+
+/** The form filled with a revision's fields (a live article's pending autosave). */
+function revisionValues(a: ArticleView, f: ArticleFields): ArticleFormValues {
+  return {
+    ...articleValues(a),
+    headline: f.headline,
+    dek: f.dek,
+    slug: f.slug,
+    bodyHtml: f.bodyHtml,
+    primaryCategoryId: f.primaryCategoryId ? String(f.primaryCategoryId) : '',
+    categoryIds: f.categoryIds.filter((id) => id !== f.primaryCategoryId).map(String),
+    tags: f.tags.join(', '),
+    authorIds: f.authorIds.map(String),
+    featuredImageId: f.featuredImageId ? String(f.featuredImageId) : '',
+    socialImageId: f.socialImageId ? String(f.socialImageId) : '',
+    seoTitle: f.seoTitle,
+    seoDescription: f.seoDescription,
+    commentStatus: f.commentStatus,
+    lang: f.lang ?? '',
+    dir: f.dir ?? '',
   };
 }
 
@@ -272,6 +295,7 @@ export async function editorRoutes(fastify: FastifyInstance, opts: EditorRoutesO
         errors?: Record<string, string>;
         notice?: string;
         lockWarning?: string;
+        pendingSince?: string;
       },
     ) => {
       const { session, actor } = who(request);
@@ -296,6 +320,7 @@ export async function editorRoutes(fastify: FastifyInstance, opts: EditorRoutesO
           message: page.message,
           notice: page.notice,
           lockWarning: page.lockWarning,
+          pendingSince: page.pendingSince,
           revisions,
           ...(await choices()),
           canPublishNew: can(actor.role, 'publish_own'),
@@ -474,8 +499,16 @@ export async function editorRoutes(fastify: FastifyInstance, opts: EditorRoutesO
           if (!lock.acquired) lockWarning = lock.warning;
         }
         const done = request.query.done;
+        const current = await newsroom.view(actor, request.params.id);
+        // A live article's autosave waits aside: offer it back, with a way to discard it.
+        const pending = current.can.edit
+          ? await newsroom.pendingAutosave(actor, current.id)
+          : undefined;
         return renderEditor(request, reply, {
-          article: await newsroom.view(actor, request.params.id),
+          article: current,
+          ...(pending
+            ? { values: revisionValues(current, pending.fields), pendingSince: pending.createdAt }
+            : {}),
           ...(lockWarning ? { lockWarning } : {}),
           ...(done && NOTICES[done] ? { notice: NOTICES[done] } : {}),
         });
@@ -486,6 +519,16 @@ export async function editorRoutes(fastify: FastifyInstance, opts: EditorRoutesO
       '/admin/articles/:id/edit/',
       { config, schema: { params: IdParam, body: FormBody }, bodyLimit: BIG_BODY },
       async (request, reply) => saveForm(request, reply, request.params.id),
+    );
+
+    app.post(
+      '/admin/articles/:id/autosave/discard/',
+      { config, schema: { params: IdParam, body: FormBody } },
+      async (request, reply) => {
+        const { actor } = who(request);
+        await newsroom.discardPendingAutosave(actor, request.params.id);
+        return reply.redirect(`/admin/articles/${request.params.id}/edit/?done=discarded`, 303);
+      },
     );
 
     app.post(

@@ -57,6 +57,22 @@ export interface NewsroomRepository {
     revision: Omit<NewRevision, 'articleId'>,
     expectHead?: number | null,
   ): Promise<{ revisionId: number } | { conflict: true }>;
+  /**
+   * Stores a revision without touching the article or its head (an autosave of a live article).
+   * With `expectHead` set, stores nothing and returns `conflict` when the head is another one.
+   */
+  addRevision(
+    id: number,
+    revision: Omit<NewRevision, 'articleId'>,
+    expectHead?: number | null,
+  ): Promise<{ revisionId: number } | { conflict: true }>;
+  /** The newest autosave by `authorId` newer than the head (kept aside on a live article). */
+  pendingAutosave(
+    articleId: number,
+    authorId: number,
+  ): Promise<(Revision & { fields: ArticleFields }) | undefined>;
+  /** Deletes the autosaves by `authorId` newer than the head: they never went live. */
+  discardPendingAutosaves(articleId: number, authorId: number): Promise<void>;
   /** Compare-and-set status change; false when another writer got there first. */
   changeStatus(id: number, change: StatusChange): Promise<boolean>;
   setUnpublishAt(id: number, at: string | null): Promise<void>;

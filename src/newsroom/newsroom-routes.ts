@@ -258,7 +258,13 @@ export async function newsroomRoutes(fastify: FastifyInstance, opts: NewsroomRou
         const revision = (await newsroom.revisions(who, request.params.id)).find(
           (r) => r.id === result.revisionId,
         );
-        return { article: represent(result.article), revision, duplicate: result.duplicate };
+        // `pending`: kept aside on a live article, not public until an explicit save.
+        return {
+          article: represent(result.article),
+          revision,
+          pending: result.pending,
+          duplicate: result.duplicate,
+        };
       },
     );
 

@@ -42,10 +42,14 @@ export interface NewsroomServiceDeps {
   newToken?: () => string;
   /**
    * The alt-text rule (`MediaService.assertAltText`): throws 400 when an image of the article
-   * lacks alt text. Checked when a person publishes or schedules; without it nothing is checked.
+   * lacks alt text. Checked when a person publishes or schedules, and on explicit edits of a live
+   * article (only images the edit adds); without it nothing is checked.
    */
   altText?: {
-    assertAltText(article: { bodyHtml: string; featuredImageId: number | null }): Promise<void>;
+    assertAltText(
+      article: { bodyHtml: string; featuredImageId: number | null },
+      before?: { bodyHtml: string; featuredImageId: number | null },
+    ): Promise<void>;
   };
 }
 
@@ -284,6 +288,10 @@ export class NewsroomService {
     reason: string,
   ) {
     const { fields, stored } = await this.normalize(input, this.fieldsOf(article), article.id);
+    if (isLive(article)) {
+      // Only what this edit adds: an old alt-less image must not block a typo fix.
+      await this.deps.altText?.assertAltText(fields, article);
+    }
     const now = this.now();
     const result = await this.deps.repository.update(
       article.id,
@@ -337,14 +345,21 @@ export class NewsroomService {
     actor: Actor,
     id: number,
     request: { baseRevisionId: number | null; clientSaveId: string; fields: FieldsInput },
-  ): Promise<{ article: ArticleView; revisionId: number; duplicate: boolean }> {
+  ): Promise<{ article: ArticleView; revisionId: number; pending: boolean; duplicate: boolean }> {
     const article = await this.loadFor(id, (a) => canEdit(actor, a));
     const seen = await this.deps.repository.revisionByClientSaveId(id, request.clientSaveId);
     if (seen) {
       if (seen.authorId !== actor.id) throw new AppError('CONFLICT', 'That save id is taken.');
-      return { article: await this.present(actor, article), revisionId: seen.id, duplicate: true };
+      return {
+        article: await this.present(actor, article),
+        revisionId: seen.id,
+        pending: seen.id > (article.headRevisionId ?? 0),
+        duplicate: true,
+      };
     }
     try {
+      if (isLive(article))
+        return { ...(await this.keepAside(actor, article, request)), duplicate: false };
       const done = await this.write(
         actor,
         article,
@@ -353,16 +368,64 @@ export class NewsroomService {
         request.baseRevisionId,
         'autosaved',
       );
-      return { ...done, duplicate: false };
+      return { ...done, pending: false, duplicate: false };
     } catch (error) {
       // Two copies of one request racing: the unique index let one through; answer with it.
       const raced = await this.deps.repository.revisionByClientSaveId(id, request.clientSaveId);
       if (raced && raced.authorId === actor.id) {
         const now = await this.load(id);
-        return { article: await this.present(actor, now), revisionId: raced.id, duplicate: true };
+        return {
+          article: await this.present(actor, now),
+          revisionId: raced.id,
+          pending: raced.id > (now.headRevisionId ?? 0),
+          duplicate: true,
+        };
       }
       throw error;
     }
+  }
+
+  /**
+   * An autosave of a live (published or scheduled) article: stored as a revision kept aside, the
+   * article, its head and every public surface stay as they are until an explicit save.
+   */
+  private async keepAside(
+    actor: Actor,
+    article: NewsroomArticle,
+    request: { baseRevisionId: number | null; clientSaveId: string; fields: FieldsInput },
+  ) {
+    const { fields } = await this.normalize(request.fields, this.fieldsOf(article), article.id);
+    const now = this.now();
+    const result = await this.deps.repository.addRevision(
+      article.id,
+      {
+        kind: 'autosave',
+        authorId: actor.id,
+        clientSaveId: request.clientSaveId,
+        restoredFrom: null,
+        fields,
+        createdAt: now,
+      },
+      request.baseRevisionId,
+    );
+    if ('conflict' in result) throw await this.conflict(article.id);
+    return {
+      article: await this.present(actor, article),
+      revisionId: result.revisionId,
+      pending: true,
+    };
+  }
+
+  /** `actor`'s newest autosave newer than the head (a live article's unpublished changes). */
+  async pendingAutosave(actor: Actor, id: number) {
+    await this.loadFor(id, (a) => canEdit(actor, a));
+    return this.deps.repository.pendingAutosave(id, actor.id);
+  }
+
+  /** Throws away `actor`'s pending autosaves of a live article; what is live stays. */
+  async discardPendingAutosave(actor: Actor, id: number): Promise<void> {
+    await this.loadFor(id, (a) => canEdit(actor, a));
+    await this.deps.repository.discardPendingAutosaves(id, actor.id);
   }
 
   async revisions(actor: Actor, id: number): Promise<Revision[]> {
@@ -690,6 +753,9 @@ export class NewsroomService {
     return this.deps.repository.nextDue();
   }
 }
+
+/** Published or scheduled: its fields are (or will be) public, so autosaves stay aside. */
+const isLive = (a: { status: string }) => a.status === 'published' || a.status === 'scheduled';
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

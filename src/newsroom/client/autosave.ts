@@ -6,13 +6,23 @@
  * and says so: the local copy stays.
  */
 
-export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'offline' | 'conflict' | 'error';
+export type SaveState =
+  | 'idle'
+  | 'dirty'
+  | 'saving'
+  | 'saved'
+  | 'pending'
+  | 'offline'
+  | 'conflict'
+  | 'error';
 
 export const STATE_TEXT: Record<SaveState, string> = {
   idle: '',
   dirty: 'Unsaved changes',
   saving: 'Saving…',
   saved: 'Saved',
+  // A live article's autosave is kept aside by the server.
+  pending: 'Changes saved as a draft — not live until you press Update',
   offline: 'Offline — will retry',
   conflict: 'Conflict',
   error: 'Not saved',
@@ -49,6 +59,8 @@ export class Autosave {
   private clientSaveId = '';
   private idVersion = -1;
   private stopped = false;
+  /** The fields as last seen by `changed`, serialized. */
+  private kept: string | undefined;
 
   constructor(private readonly opts: AutosaveOptions) {
     this.articleId = opts.articleId;
@@ -78,9 +90,10 @@ export class Autosave {
     }
   }
 
-  private keep() {
+  private keep(fields = this.opts.collect()) {
+    this.kept = JSON.stringify(fields);
     try {
-      const snap: Snapshot = { fields: this.opts.collect(), base: this.base, at: Date.now() };
+      const snap: Snapshot = { fields, base: this.base, at: Date.now() };
       localStorage.setItem(this.key, JSON.stringify(snap));
     } catch {
       // Quota or privacy mode: saving to the server still happens.
@@ -94,8 +107,12 @@ export class Autosave {
   /** Call on every change. */
   changed() {
     if (this.stopped) return;
+    // A `change` event on blur repeats what `input` already saw: flipping the status then would
+    // move the buttons under a click that is on its way (pressing Update right after typing).
+    const fields = this.opts.collect();
+    if (JSON.stringify(fields) === this.kept) return;
     this.version++;
-    this.keep();
+    this.keep(fields);
     this.opts.onState('dirty');
     this.schedule(this.opts.delayMs ?? 2000);
   }
@@ -156,6 +173,7 @@ export class Autosave {
     if (response.status >= 500) return this.retry('offline');
     const answer = (await response.json().catch(() => ({}))) as {
       article?: { id: number; headRevisionId: number | null };
+      pending?: boolean;
       error?: { message?: string };
     };
     if (response.status === 409) {
@@ -184,7 +202,7 @@ export class Autosave {
       this.schedule(500);
     } else {
       this.forget();
-      this.opts.onState('saved');
+      this.opts.onState(answer.pending ? 'pending' : 'saved');
     }
   }
 

@@ -39,6 +39,8 @@ export interface ArticleEditPageProps {
   message?: string | undefined;
   notice?: string | undefined;
   lockWarning?: string | undefined;
+  /** When the form shows the person's autosave of a live article, kept aside since then. */
+  pendingSince?: string | undefined;
   revisions: Revision[];
   authors: { id: number; name: string }[];
   categories: { id: number; name: string }[];
@@ -128,6 +130,18 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         <p class="notice" role="status">
           {props.notice}
         </p>
+      ) : null}
+      {a && props.pendingSince ? (
+        <div class="notice pending-changes" role="status" id="pending-changes">
+          <p>
+            The form shows your changes saved as a draft at {when(props.pendingSince)}. They are not
+            live until you press Update.
+          </p>
+          <form method="post" action={`/admin/articles/${a.id}/autosave/discard/`}>
+            <input type="hidden" name="_csrf" value={props.csrfToken} />
+            <button type="submit">Discard these changes</button>
+          </form>
+        </div>
       ) : null}
       {props.message ? (
         <div class="form-error" role="alert" id="form-errors">
@@ -224,7 +238,11 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
             <p class="workflow__buttons">
               {can.edit ? (
                 <button type="submit" name="intent" value="save">
-                  {status === 'draft' || status === 'pending' ? 'Save draft' : 'Save'}
+                  {status === 'draft' || status === 'pending'
+                    ? 'Save draft'
+                    : status === 'published' || status === 'scheduled'
+                      ? 'Update'
+                      : 'Save'}
                 </button>
               ) : (
                 <span>Your role can read this article but not change it in this state.</span>
@@ -426,18 +444,19 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
             <h2 id="revisions-heading">Revisions</h2>
             {props.revisions.length ? (
               <ol class="revision-list">
-                {props.revisions.map((r, i) => (
+                {props.revisions.map((r) => (
                   <li key={r.id} data-revision-id={String(r.id)}>
                     <span>
                       {when(r.createdAt)} · {r.kind}
                       {r.authorName ? ` by ${r.authorName}` : ''}
-                      {i === 0 ? ' (current)' : ''}
+                      {r.id === a.headRevisionId ? ' (current)' : ''}
+                      {a.headRevisionId !== null && r.id > a.headRevisionId ? ' (not live)' : ''}
                     </span>
-                    {i > 0 ? (
+                    {r.id !== a.headRevisionId && a.headRevisionId !== null ? (
                       <>
                         {' '}
                         <a
-                          href={`/admin/articles/${a.id}/revisions/?from=${r.id}&to=${props.revisions[0]!.id}`}
+                          href={`/admin/articles/${a.id}/revisions/?from=${Math.min(r.id, a.headRevisionId)}&to=${Math.max(r.id, a.headRevisionId)}`}
                         >
                           Compare with current
                           <span class="visually-hidden"> (revision {r.id})</span>

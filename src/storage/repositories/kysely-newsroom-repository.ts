@@ -243,6 +243,65 @@ export class KyselyNewsroomRepository implements NewsroomRepository {
     });
   }
 
+  async addRevision(
+    id: number,
+    revision: Omit<NewRevision, 'articleId'>,
+    expectHead?: number | null,
+  ) {
+    return this.db.transaction().execute(async (trx) => {
+      if (expectHead !== undefined) {
+        // A no-op update of the head row: it waits for a concurrent save and then sees its head.
+        const same = await trx
+          .updateTable('newsroom_articles')
+          .set((eb) => ({ head_revision_id: eb.ref('head_revision_id') }))
+          .where('article_id', '=', id)
+          .where((eb) =>
+            expectHead === null
+              ? eb('head_revision_id', 'is', null)
+              : eb('head_revision_id', '=', expectHead),
+          )
+          .executeTakeFirst();
+        if (Number(same.numUpdatedRows) !== 1) return { conflict: true as const };
+      }
+      const { id: revisionId } = await trx
+        .insertInto('article_revisions')
+        .values({
+          article_id: id,
+          kind: revision.kind,
+          author_id: revision.authorId,
+          client_save_id: revision.clientSaveId,
+          restored_from: revision.restoredFrom,
+          fields: JSON.stringify(revision.fields),
+          created_at: revision.createdAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { revisionId };
+    });
+  }
+
+  /** Autosaves by `authorId` newer than the head: kept aside, not live. */
+  private pendingQuery(articleId: number, authorId: number) {
+    return this.revisionQuery()
+      .innerJoin('newsroom_articles as n', 'n.article_id', 'r.article_id')
+      .where('r.article_id', '=', articleId)
+      .where('r.author_id', '=', authorId)
+      .where('r.kind', '=', 'autosave')
+      .where((eb) => eb('r.id', '>', eb.ref('n.head_revision_id')));
+  }
+
+  async pendingAutosave(articleId: number, authorId: number) {
+    const r = await this.pendingQuery(articleId, authorId)
+      .orderBy('r.id', 'desc')
+      .executeTakeFirst();
+    return r ? { ...this.toRevision(r), fields: JSON.parse(r.fields) as ArticleFields } : undefined;
+  }
+
+  async discardPendingAutosaves(articleId: number, authorId: number) {
+    const ids = (await this.pendingQuery(articleId, authorId).execute()).map((r) => r.id);
+    if (ids.length) await this.db.deleteFrom('article_revisions').where('id', 'in', ids).execute();
+  }
+
   async changeStatus(id: number, c: StatusChange) {
     return this.db.transaction().execute(async (trx) => {
       const q = trx
