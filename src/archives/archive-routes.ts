@@ -62,13 +62,13 @@ export async function archiveRoutes(app: FastifyInstance, opts: ArchiveRoutesOpt
     if (total === 0 && emptyIsMissing) throw notFound('Nothing is published here');
     const pages = pageCount(total, perPage);
     if (pageNumber > pages) throw notFound('No such page');
-    const items = await articles.list(listing, perPage, (pageNumber - 1) * perPage, tree);
+    const items = await articles.summaries(listing, perPage, (pageNumber - 1) * perPage, tree);
     return { site, tree, items, pages };
   }
 
   app.get('/', page, async (_request, reply) => {
     const { site, tree } = await siteService.context();
-    const front = await articles.list({}, 7, 0, tree);
+    const front = await articles.summaries({}, 7, 0, tree);
     const shown = front.map((a) => a.id);
     const roots = tree.roots();
     const lists = await articles.listMany(

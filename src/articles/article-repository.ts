@@ -1,5 +1,5 @@
 import type { ArticleStatus, ArticleType } from '../storage/schema.js';
-import type { ArticleRecord, CorrectionRef, TagRef } from './article.js';
+import type { ArticleRecord, ArticleSummaryRecord, CorrectionRef, TagRef } from './article.js';
 
 /** Filters for public listings; every listing is of published content only. */
 export interface PublishedQuery {
@@ -48,8 +48,11 @@ export interface ArticleRepository {
   findById(id: number): Promise<ArticleRecord | undefined>;
   slugExists(slug: string): Promise<boolean>;
   listPublished(query: PublishedQuery): Promise<ArticleRecord[]>;
-  /** Several listings at once, each in its own order (the home page's sections). */
-  listPublishedMany(queries: PublishedQuery[]): Promise<ArticleRecord[][]>;
+  /**
+   * Several listings at once, each in its own order, without bodies: teasers never show them, and
+   * reading a body costs more than the rest of its row.
+   */
+  listSummaries(queries: PublishedQuery[]): Promise<ArticleSummaryRecord[][]>;
   countPublished(query: Omit<PublishedQuery, 'limit' | 'offset' | 'before'>): Promise<number>;
   tagsOf(articleId: number): Promise<TagRef[]>;
   categoryIdsOf(articleId: number): Promise<number[]>;

@@ -54,7 +54,7 @@ export async function articleRoutes(app: FastifyInstance, opts: ArticleRoutesOpt
     async (request, reply) => {
       const { slug } = request.params;
       const path = requestedPath(request.url);
-      const { site, tree } = await siteService.context();
+      const { site, tree, settings } = await siteService.context();
       const resolution =
         slug.length <= MAX_SLUG_LENGTH && SLUG.test(slug)
           ? await articles.resolve('post', slug, path, tree)
@@ -66,13 +66,18 @@ export async function articleRoutes(app: FastifyInstance, opts: ArticleRoutesOpt
         : undefined;
       const [moreFrom, commentsView] = await Promise.all([
         articles.moreFrom(article, opts.moreFromCount, tree),
-        discussionForRequest(comments, request, {
-          id: article.id,
-          title: article.title,
-          path: article.path,
-          commentStatus: article.commentStatus,
-          publishedAt: article.publishedAt,
-        }),
+        discussionForRequest(
+          comments,
+          request,
+          {
+            id: article.id,
+            title: article.title,
+            path: article.path,
+            commentStatus: article.commentStatus,
+            publishedAt: article.publishedAt,
+          },
+          settings,
+        ),
       ]);
       // A visitor's own held comment or remembered details make the page theirs alone.
       if (commentsView.personal) applyCacheProfile(reply, 'private');

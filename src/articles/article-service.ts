@@ -4,7 +4,13 @@ import type { Category } from '../taxonomy/taxonomy.js';
 import type { CategoryTree } from '../taxonomy/taxonomy-service.js';
 import { htmlToText, sanitizeArticleHtml } from '../text/sanitized-html.js';
 import { toSlug, uniqueSlug } from '../text/slug.js';
-import type { ArticleRecord, ArticleWithDetails, PublishedArticle } from './article.js';
+import type {
+  ArticleRecord,
+  ArticleSummary,
+  ArticleSummaryRecord,
+  ArticleWithDetails,
+  PublishedArticle,
+} from './article.js';
 import type { ArticleRepository, PublishedQuery } from './article-repository.js';
 import { articlePath } from './permalink.js';
 
@@ -81,10 +87,10 @@ export class ArticleService {
     return a.status === 'trash' && a.publishedAt !== null && a.publishedAt < this.now();
   }
 
-  private present(
-    a: ArticleRecord & { publishedAt: string },
+  private present<R extends ArticleSummaryRecord>(
+    a: R & { publishedAt: string },
     tree: CategoryTree,
-  ): PublishedArticle {
+  ): Omit<R, 'publishedAt'> & Pick<PublishedArticle, 'publishedAt' | 'path' | 'primaryCategory'> {
     const primaryCategory =
       a.primaryCategoryId !== null ? tree.byId.get(a.primaryCategoryId) : undefined;
     return {
@@ -172,17 +178,35 @@ export class ArticleService {
     return rows.map((r) => this.present(r as ArticleRecord & { publishedAt: string }, tree));
   }
 
-  /** The first `limit` posts of each listing (one round of queries for the home page's sections). */
+  /** Like `list`, without bodies: for teasers (archives, the home page, "More from"). */
+  async summaries(
+    listing: Listing,
+    limit: number,
+    offset: number,
+    tree: CategoryTree,
+  ): Promise<ArticleSummary[]> {
+    const [rows] = await this.deps.repository.listSummaries([
+      { ...listing, publishedBefore: this.now(), limit, offset },
+    ]);
+    return rows!.map((r) =>
+      this.present(r as ArticleSummaryRecord & { publishedAt: string }, tree),
+    );
+  }
+
+  /**
+   * The first `limit` posts of each listing, without bodies (one round of queries for the home
+   * page's sections).
+   */
   async listMany(
     listings: { listing: Listing; limit: number }[],
     tree: CategoryTree,
-  ): Promise<PublishedArticle[][]> {
+  ): Promise<ArticleSummary[][]> {
     const publishedBefore = this.now();
-    const lists = await this.deps.repository.listPublishedMany(
+    const lists = await this.deps.repository.listSummaries(
       listings.map(({ listing, limit }) => ({ ...listing, publishedBefore, limit })),
     );
     return lists.map((rows) =>
-      rows.map((r) => this.present(r as ArticleRecord & { publishedAt: string }, tree)),
+      rows.map((r) => this.present(r as ArticleSummaryRecord & { publishedAt: string }, tree)),
     );
   }
 
@@ -216,9 +240,9 @@ export class ArticleService {
     article: PublishedArticle,
     limit: number,
     tree: CategoryTree,
-  ): Promise<PublishedArticle[]> {
+  ): Promise<ArticleSummary[]> {
     if (!article.primaryCategory) return [];
-    return this.list(
+    return this.summaries(
       { categoryIds: tree.descendantIds(article.primaryCategory.id), excludeIds: [article.id] },
       limit,
       0,

@@ -57,12 +57,18 @@ export interface ArticleRecord {
   image: ImageRef | null;
 }
 
+/** An article without its body: what listings and teasers need (bodies are most of a row). */
+export type ArticleSummaryRecord = Omit<ArticleRecord, 'bodyHtml'>;
+
 /** A published article as readers see it; `path` is its canonical site-relative URL. */
 export interface PublishedArticle extends Omit<ArticleRecord, 'publishedAt'> {
   publishedAt: string;
   path: string;
   primaryCategory: CategoryRef | null;
 }
+
+/** A published article without its body, for teasers (home sections, archives, "More from"). */
+export type ArticleSummary = Omit<PublishedArticle, 'bodyHtml'>;
 
 /** A dated correction, clarification or update appended by an editor (see `src/newsroom/`). */
 export interface CorrectionRef {

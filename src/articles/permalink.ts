@@ -18,11 +18,29 @@ function formatterFor(
   return formatter;
 }
 
+type DateParts = { readonly year: string; readonly month: string; readonly day: string };
+
+/**
+ * Date parts already worked out, per time zone and instant: every listing and "More from" block
+ * turns its stories' dates into paths, and `formatToParts` was a fiftieth of an uncached page.
+ * Emptied when full, so it stays bounded.
+ */
+const partsCache = new Map<string, DateParts>();
+const PARTS_CACHE_MAX = 20_000;
+
 /** Year, month and day of an instant in the site's time zone: the date part of a permalink. */
-export function dateParts(
-  iso: string,
-  timeZone: string,
-): { year: string; month: string; day: string } {
+export function dateParts(iso: string, timeZone: string): DateParts {
+  const key = `${timeZone} ${iso}`;
+  let parts = partsCache.get(key);
+  if (parts === undefined) {
+    if (partsCache.size >= PARTS_CACHE_MAX) partsCache.clear();
+    parts = computeDateParts(iso, timeZone);
+    partsCache.set(key, parts);
+  }
+  return parts;
+}
+
+function computeDateParts(iso: string, timeZone: string): DateParts {
   const formatter = formatterFor(
     dayFormatters,
     timeZone,

@@ -238,7 +238,8 @@ async function pageCacheStore(app: FastifyInstance, opts: PageCacheOptions) {
       reply.removeHeader('content-length');
       return '';
     }
-    return payload;
+    // The bytes already encoded for the ETag: Fastify then sends them without encoding them again.
+    return body;
   });
 }
 

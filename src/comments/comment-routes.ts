@@ -10,6 +10,7 @@ import { applyCacheProfile } from '../http/cache-profiles.js';
 import { sendPage } from '../http/render.js';
 import { sameOrigin } from '../http/same-origin.js';
 import type { Locale } from '../i18n/i18n.js';
+import type { Settings } from '../settings/settings.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { SiteService } from '../site/site-service.js';
 import type { PublicComment } from './comment.js';
@@ -123,6 +124,7 @@ export async function discussionForRequest(
   comments: CommentService,
   request: FastifyRequest,
   target: CommentTarget,
+  settings?: Settings,
 ): Promise<{ discussion: Discussion; values: CommentFormValues | undefined; personal: boolean }> {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const param = (name: string) =>
@@ -139,6 +141,7 @@ export async function discussionForRequest(
     ...(thread ? { threadId: Number(thread) } : {}),
     ...(replyTo && DIGITS.test(replyTo) ? { replyToId: Number(replyTo) } : {}),
     heldIds,
+    ...(settings ? { settings } : {}),
   });
   const values = discussion.open ? rememberedValues(request) : undefined;
   return { discussion, values, personal: discussion.showsHeld || values !== undefined };

@@ -96,6 +96,8 @@ export interface DiscussionOptions {
   threadId?: number;
   /** Pending comments to show because their author's signed cookie lists them. */
   heldIds?: readonly number[];
+  /** The settings this request already read (the page's layout did); read afresh when absent. */
+  settings?: Settings;
 }
 
 /** Everything the comments section of an article page shows. */
@@ -377,7 +379,7 @@ export class CommentService {
    * exist, so a bad `?cpage=` is a 404 like any missing page.
    */
   async discussion(target: CommentTarget, options: DiscussionOptions = {}): Promise<Discussion> {
-    const settings = await this.deps.settings.all();
+    const settings = options.settings ?? (await this.deps.settings.all());
     const order = settings.commentOrder === 'newest' ? 'newest' : 'oldest';
     const perPage = Math.max(1, settings.commentsPerPage);
     const comments = await this.visible(target.id, options.heldIds ?? []);

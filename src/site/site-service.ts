@@ -12,9 +12,7 @@ export interface SiteServiceDeps {
    * When given, the `discourageSearchEngines` setting marks every page noindex, and the
    * `siteName` / `siteDescription` settings (edited in the newsroom) override the environment.
    */
-  settings?: {
-    all(): Promise<Pick<Settings, 'discourageSearchEngines' | 'siteName' | 'siteDescription'>>;
-  };
+  settings?: { all(): Promise<Settings> };
 }
 
 /** Builds what every page's layout needs: site identity, locale, navigation. */
@@ -28,8 +26,11 @@ export class SiteService {
     this.locale = createLocale(deps.config.siteLocale, deps.config.siteTimezone);
   }
 
-  /** The layout context plus the category tree (one query serves both). */
-  async context(): Promise<{ site: SiteContext; tree: CategoryTree }> {
+  /**
+   * The layout context plus the category tree (one query serves both), and the settings read for
+   * it, so the rest of the request need not read them again.
+   */
+  async context(): Promise<{ site: SiteContext; tree: CategoryTree; settings?: Settings }> {
     const [tree, settings] = await Promise.all([
       this.deps.taxonomy.categoryTree(),
       this.deps.settings?.all(),
@@ -39,6 +40,7 @@ export class SiteService {
     const name = settings?.siteName || config.siteName;
     return {
       tree,
+      ...(settings ? { settings } : {}),
       site: {
         name,
         description: settings?.siteDescription || `${name}: news, analysis and comment.`,

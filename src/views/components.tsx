@@ -1,4 +1,4 @@
-import type { AuthorRef, ImageRef, PublishedArticle } from '../articles/article.js';
+import type { ArticleSummary, AuthorRef, ImageRef } from '../articles/article.js';
 import type { Locale } from '../i18n/i18n.js';
 import { imageSizes } from '../media/responsive-image.js';
 import { ResponsivePicture } from '../media/views/responsive-picture.js';
@@ -34,7 +34,7 @@ export function AuthorLinks(props: { authors: AuthorRef[]; locale: Locale }) {
 
 /** A story teaser used in every listing. `size` picks the lead, standard or compact layout. */
 export function ArticleCard(props: {
-  article: PublishedArticle;
+  article: ArticleSummary;
   locale: Locale;
   size?: 'lead' | 'standard' | 'compact';
   headingLevel?: 2 | 3;

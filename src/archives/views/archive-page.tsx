@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { PublishedArticle } from '../../articles/article.js';
+import type { ArticleSummary } from '../../articles/article.js';
 import type { Crumb } from '../../seo/json-ld.js';
 import { archiveSeo } from '../../seo/page-seo.js';
 import { ArticleCard, Pagination } from '../../views/components.js';
@@ -15,7 +15,7 @@ export function ArchivePage(props: {
   basePath: string;
   page: number;
   pages: number;
-  articles: PublishedArticle[];
+  articles: ArticleSummary[];
   activeNavPath?: string;
   /** Shown under the heading: category description, author bio, subsections. */
   intro?: ComponentChildren;

@@ -1,4 +1,4 @@
-import type { PublishedArticle } from '../../articles/article.js';
+import type { ArticleSummary } from '../../articles/article.js';
 import { homeSeo } from '../../seo/page-seo.js';
 import { ArticleCard } from '../../views/components.js';
 import { Layout } from '../../views/layout.js';
@@ -7,13 +7,13 @@ import type { SiteContext } from '../../views/site-context.js';
 export interface HomeSection {
   name: string;
   path: string;
-  articles: PublishedArticle[];
+  articles: ArticleSummary[];
 }
 
 export function HomePage(props: {
   site: SiteContext;
-  lead: PublishedArticle | undefined;
-  latest: PublishedArticle[];
+  lead: ArticleSummary | undefined;
+  latest: ArticleSummary[];
   sections: HomeSection[];
 }) {
   const { site, lead } = props;

@@ -13,13 +13,13 @@ import { ArticleCard, AuthorLinks, mediaUrl, Time } from '../../views/components
 import { Layout } from '../../views/layout.js';
 import { RawHtml } from '../../views/raw-html.js';
 import type { SiteContext } from '../../views/site-context.js';
-import type { ArticleWithDetails, PublishedArticle } from '../article.js';
+import type { ArticleSummary, ArticleWithDetails } from '../article.js';
 
 export interface ArticlePageProps {
   site: SiteContext;
   article: ArticleWithDetails;
   categoryPath: string | null;
-  moreFrom: PublishedArticle[];
+  moreFrom: ArticleSummary[];
   discussion: Discussion;
   commentAssets: CommentAssets;
   /** The click-to-load embeds island, included only when the body has an embed. */

@@ -1,5 +1,11 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { ArticleRecord, AuthorRef, ImageRef, TagRef } from '../../articles/article.js';
+import { type Compilable, CompiledQuery, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type {
+  ArticleRecord,
+  ArticleSummaryRecord,
+  AuthorRef,
+  ImageRef,
+  TagRef,
+} from '../../articles/article.js';
 import type {
   ArticleRepository,
   NewArticle,
@@ -18,16 +24,83 @@ type Db = Kysely<Database>;
  */
 const SHALLOW_LISTING = 60;
 
+/** Every column but `body_html`: teasers never show the body, the largest part of a row. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'type',
+  'slug',
+  'title',
+  'dek',
+  'excerpt',
+  'status',
+  'published_at',
+  'created_at',
+  'updated_at',
+  'primary_category_id',
+  'featured_media_id',
+  'comment_status',
+  'lang',
+  'dir',
+  'seo_title',
+  'seo_description',
+] as const satisfies readonly Exclude<keyof ArticleRow, 'body_html'>[];
+
+type SummaryRow = Omit<ArticleRow, 'body_html'>;
+
+/**
+ * A query of fixed shape, compiled once: `bind` gives it new parameters, in the order of its
+ * placeholders. Building and compiling a query costs more than SQLite running a lookup by key,
+ * and an article page runs these on every request.
+ */
+function compiledOnce<O>(query: Compilable<O>) {
+  const { sql } = query.compile();
+  return {
+    bind: (...parameters: unknown[]) => CompiledQuery.raw(sql, parameters) as CompiledQuery<O>,
+  };
+}
+
 /** ArticleRepository on Kysely; portable SQL only, so it serves every dialect. */
 export class KyselyArticleRepository implements ArticleRepository {
-  constructor(private readonly db: Db) {}
+  /** What every article page asks (see `compiledOnce`); parameters in placeholder order. */
+  private readonly queries;
+
+  constructor(private readonly db: Db) {
+    this.queries = {
+      /** (slug) */
+      bySlug: compiledOnce(db.selectFrom('articles').selectAll().where('slug', '=', '')),
+      /** (articleId) */
+      tags: compiledOnce(
+        db
+          .selectFrom('article_tags')
+          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+          .select(['tags.id', 'tags.slug', 'tags.name'])
+          .where('article_tags.article_id', '=', 0)
+          .orderBy('tags.name'),
+      ),
+      /** (articleId, 'approved') */
+      commentCount: compiledOnce(
+        db
+          .selectFrom('comments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('article_id', '=', 0)
+          .where('status', '=', 'approved'),
+      ),
+      /** (articleId) */
+      corrections: compiledOnce(
+        db
+          .selectFrom('corrections')
+          .select(['id', 'kind', 'text', 'created_at as createdAt'])
+          .where('article_id', '=', 0)
+          .orderBy('created_at')
+          .orderBy('id'),
+      ),
+    };
+  }
 
   async findBySlug(slug: string) {
-    const row = await this.db
-      .selectFrom('articles')
-      .selectAll()
-      .where('slug', '=', slug)
-      .executeTakeFirst();
+    const {
+      rows: [row],
+    } = await this.db.executeQuery(this.queries.bySlug.bind(slug));
     return row ? (await this.hydrate([row]))[0] : undefined;
   }
 
@@ -49,7 +122,8 @@ export class KyselyArticleRepository implements ArticleRepository {
     return row !== undefined;
   }
 
-  private publishedRows(query: PublishedQuery) {
+  /** The listing's ids (see `publishedRows`), newest first. */
+  private publishedIds(query: PublishedQuery) {
     // Ids first, from the listing index alone, then the rows of just those: skipping `offset`
     // whole rows (long bodies included) is what made deep archive pages slow.
     const offset = query.offset ?? 0;
@@ -71,10 +145,24 @@ export class KyselyArticleRepository implements ArticleRepository {
       );
     }
     if (offset) ids = ids.offset(offset);
+    return ids;
+  }
+
+  private publishedRows(query: PublishedQuery) {
     return this.db
       .selectFrom('articles')
       .selectAll()
-      .where('id', 'in', ids)
+      .where('id', 'in', this.publishedIds(query))
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
+  private summaryRows(query: PublishedQuery): Promise<SummaryRow[]> {
+    return this.db
+      .selectFrom('articles')
+      .select(SUMMARY_COLUMNS)
+      .where('id', 'in', this.publishedIds(query))
       .orderBy('published_at', 'desc')
       .orderBy('id', 'desc')
       .execute();
@@ -84,10 +172,10 @@ export class KyselyArticleRepository implements ArticleRepository {
     return this.hydrate(await this.publishedRows(query));
   }
 
-  async listPublishedMany(queries: PublishedQuery[]) {
-    const rowLists = await Promise.all(queries.map((q) => this.publishedRows(q)));
+  async listSummaries(queries: PublishedQuery[]) {
+    const rowLists = await Promise.all(queries.map((q) => this.summaryRows(q)));
     // One hydration (authors, images) for every list instead of one per list.
-    const records = await this.hydrate(rowLists.flat());
+    const records = await this.hydrateSummaries(rowLists.flat());
     let at = 0;
     return rowLists.map((rows) => {
       const list = records.slice(at, at + rows.length);
@@ -162,13 +250,7 @@ export class KyselyArticleRepository implements ArticleRepository {
   }
 
   async tagsOf(articleId: number): Promise<TagRef[]> {
-    return this.db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['tags.id', 'tags.slug', 'tags.name'])
-      .where('article_tags.article_id', '=', articleId)
-      .orderBy('tags.name')
-      .execute();
+    return (await this.db.executeQuery(this.queries.tags.bind(articleId))).rows;
   }
 
   async categoryIdsOf(articleId: number) {
@@ -181,23 +263,15 @@ export class KyselyArticleRepository implements ArticleRepository {
   }
 
   async approvedCommentCount(articleId: number) {
-    const row = await this.db
-      .selectFrom('comments')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('article_id', '=', articleId)
-      .where('status', '=', 'approved')
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    const query = this.queries.commentCount.bind(articleId, 'approved');
+    const {
+      rows: [row],
+    } = await this.db.executeQuery(query);
+    return Number(row!.n);
   }
 
   async correctionsOf(articleId: number) {
-    return this.db
-      .selectFrom('corrections')
-      .select(['id', 'kind', 'text', 'created_at as createdAt'])
-      .where('article_id', '=', articleId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    return (await this.db.executeQuery(this.queries.corrections.bind(articleId))).rows;
   }
 
   async insert(a: NewArticle) {
@@ -284,6 +358,14 @@ export class KyselyArticleRepository implements ArticleRepository {
 
   /** Resolves authors and featured images for many rows in two queries. */
   private async hydrate(rows: ArticleRow[]): Promise<ArticleRecord[]> {
+    const records = await this.hydrateSummaries(rows);
+    return records.map((record, i) => ({
+      ...record,
+      bodyHtml: rows[i]!.body_html as SanitizedHtml,
+    }));
+  }
+
+  private async hydrateSummaries(rows: SummaryRow[]): Promise<ArticleSummaryRecord[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const mediaIds = [
@@ -325,7 +407,6 @@ export class KyselyArticleRepository implements ArticleRepository {
       slug: r.slug,
       title: r.title,
       dek: r.dek,
-      bodyHtml: r.body_html as SanitizedHtml,
       excerpt: r.excerpt,
       status: r.status,
       publishedAt: r.published_at,

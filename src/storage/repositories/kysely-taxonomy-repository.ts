@@ -17,15 +17,20 @@ const formerSlugKey = (kind: TermKind, slug: string) => `former-slug:${kind}:${s
 const publicUserColumns = ['users.id', 'users.slug', 'users.name', 'users.bio'] as const;
 
 export class KyselyTaxonomyRepository implements TaxonomyRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Every page reads the tree: the query, which has no parameters, is compiled once. */
+  private readonly listCategoriesQuery;
 
-  async listCategories(): Promise<Category[]> {
-    const rows = await this.db
+  constructor(private readonly db: Kysely<Database>) {
+    this.listCategoriesQuery = db
       .selectFrom('categories')
       .selectAll()
       .orderBy('position')
       .orderBy('name')
-      .execute();
+      .compile();
+  }
+
+  async listCategories(): Promise<Category[]> {
+    const { rows } = await this.db.executeQuery(this.listCategoriesQuery);
     return rows.map((r) => ({
       id: r.id,
       slug: r.slug,
