@@ -26,6 +26,9 @@ test('plain text and reading time come from the markup', () => {
   assert.equal(htmlToText('<p>Tom &amp; Jerry</p>\n<p>ran</p>'), 'Tom & Jerry ran');
   assert.equal(readingMinutes(`<p>${'word '.repeat(660)}</p>`), 3);
   assert.equal(readingMinutes('<p>short</p>'), 1);
+  // The editor writes blocks without whitespace between them: each tag still ends a word.
+  assert.equal(readingMinutes('<p>word</p>'.repeat(660)), 3);
+  assert.equal(readingMinutes('<p><a href="https://example.org/?a=1&amp;b=2">x</a></p>'), 1);
 });
 
 test('embed figures keep data-embed only for an allowlisted provider and its own address', () => {

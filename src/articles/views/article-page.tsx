@@ -30,20 +30,6 @@ export interface ArticlePageProps {
   translations?: Translation[];
 }
 
-/** Bodies whose reading time is known, by body: counting words strips the tags, which is slow. */
-const minutesByBody = new Map<string, number>();
-const MINUTES_CACHE_SIZE = 1000;
-
-function cachedReadingMinutes(html: string): number {
-  let minutes = minutesByBody.get(html);
-  if (minutes === undefined) {
-    minutes = readingMinutes(html);
-    if (minutesByBody.size >= MINUTES_CACHE_SIZE) minutesByBody.clear();
-    minutesByBody.set(html, minutes);
-  }
-  return minutes;
-}
-
 /** Differs enough from publication to tell readers the story changed (not a typo fix a minute later). */
 function wasUpdated(a: ArticleWithDetails): boolean {
   return Date.parse(a.updatedAt) - Date.parse(a.publishedAt) > 5 * 60_000;
@@ -108,7 +94,7 @@ export function ArticlePage(props: ArticlePageProps) {
                   </>
                 ) : null}
                 {' · '}
-                {t('readingTime', { minutes: cachedReadingMinutes(article.bodyHtml) })}
+                {t('readingTime', { minutes: readingMinutes(article.bodyHtml) })}
               </span>
             </p>
           </div>
