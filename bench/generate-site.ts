@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type Insertable, sql } from 'kysely';
 import { excerptOf } from '../src/articles/article-service.js';
 import { articlePath } from '../src/articles/permalink.js';
+import { renderCommentBody } from '../src/comments/comment-text.js';
 import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
 import type { ArticlesTable, CommentsTable, Database } from '../src/storage/schema.js';
 import { sanitizeArticleHtml } from '../src/text/sanitized-html.js';
@@ -417,6 +418,7 @@ export async function generateSite(storage: Storage, opts: GenerateOptions): Pro
           const firstInThread = commentId + 1;
           for (let c = 0; c < count; c++) {
             const reader = `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES).charAt(0)}.`;
+            const body = escapeHtml(paragraph(r, r.int(1, 3)));
             comments.push({
               id: ++commentId,
               article_id: id,
@@ -424,7 +426,9 @@ export async function generateSite(storage: Storage, opts: GenerateOptions): Pro
               author_name: reader,
               author_email: `reader${commentId}@bench.example.invalid`,
               author_url: r.next() < 0.2 ? `https://reader${commentId}.example.org/` : null,
-              body: escapeHtml(paragraph(r, r.int(1, 3))),
+              body,
+              // Rendered once, as the app does when a comment is posted or imported.
+              body_html: renderCommentBody(body),
               status: r.next() < 0.9 ? 'approved' : 'pending',
               created_at: iso(Math.min(newest, published + (c + 1) * r.int(5, 90) * 60_000)),
             });
