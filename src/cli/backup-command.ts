@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { backupSite, restoreSite } from '../operations/backup.js';
 import { createProgress } from './progress.js';
 
-/** `newsdesk backup <file>` and `newsdesk restore <file>` (SQLite sites; pg_dump on PostgreSQL). */
+/**
+ * `newsdesk backup <file>` and `newsdesk restore <file>` (SQLite sites; pg_dump on PostgreSQL).
+ * Their modules load when they run: `newsdesk serve` loads this file too.
+ */
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup <file>')
@@ -12,6 +14,7 @@ export function registerBackupCommands(program: Command): void {
       'write a consistent copy of the SQLite database to <file> while the site keeps serving (PostgreSQL: use pg_dump)',
     )
     .action(async (file: string) => {
+      const { backupSite } = await import('../operations/backup.js');
       const progress = createProgress('Backing up', process.stderr, { unit: 'bytes' });
       const pageBytes = 4096;
       const report = await backupSite(loadConfig().databaseUrl, resolve(file), (done, total) =>
@@ -34,6 +37,7 @@ export function registerBackupCommands(program: Command): void {
     .option('--force', 'replace the database even though a running site has it open')
     .action(async (file: string, options: { force?: boolean }) => {
       const { databaseUrl } = loadConfig();
+      const { restoreSite } = await import('../operations/backup.js');
       const { applied } = await restoreSite(databaseUrl, resolve(file), options);
       console.log(
         `Restored ${resolve(file)}${applied.length ? `; applied migrations ${applied.join(', ')}` : ''}.`,

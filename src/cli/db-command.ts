@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { copySite, type SiteCopyReport } from '../operations/db-copy.js';
+import type { SiteCopyReport } from '../operations/db-copy.js';
 import { createProgress } from './progress.js';
 
 /** The verification table printed after a copy: rows per table on both sides. */
@@ -24,7 +24,7 @@ export function formatCopyReport(report: SiteCopyReport): string {
   return lines.join('\n');
 }
 
-/** `newsdesk db copy --from <url> --to <url> [--force]`. */
+/** `newsdesk db copy --from <url> --to <url> [--force]`; its modules load when it runs. */
 export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('move a site between databases');
   db.command('copy')
@@ -35,6 +35,7 @@ export function registerDbCommands(program: Command): void {
     .requiredOption('--to <url>', 'target database; migrated first, and it must be empty')
     .option('--force', 'replace the content of a target that is not empty')
     .action(async (options: { from: string; to: string; force?: boolean }) => {
+      const { copySite } = await import('../operations/db-copy.js');
       const copying = createProgress('Copying rows');
       const indexing = createProgress('Indexing articles');
       let copyDone = false;

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config/config.js';
-import { type ExportCounts, writeWordPressExport } from '../migration/wordpress-export.js';
+import type { ExportCounts } from '../migration/wordpress-export.js';
 import { createServices } from '../services.js';
 import { migrateToLatest, type Storage } from '../storage/database.js';
 
@@ -16,6 +16,8 @@ export async function runWordpressExport(
 ): Promise<ExportCounts> {
   await migrateToLatest(storage);
   const services = createServices({ config, storage, clock });
+  // Loaded when the command runs: `newsdesk serve` loads this file too.
+  const { writeWordPressExport } = await import('../migration/wordpress-export.js');
   return writeWordPressExport(
     {
       repository: services.repositories.migration,

@@ -1,22 +1,23 @@
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config/config.js';
-import { formatImportSummary } from '../migration/import-summary.js';
-import {
-  ImportError,
-  type ImportProgress,
-  type ImportSummary,
+import type {
+  ImportProgress,
+  ImportSummary,
   WordPressImporter,
-  type WordPressImportOptions,
+  WordPressImportOptions,
 } from '../migration/wordpress-import.js';
 import { createServices, type Services } from '../services.js';
 import { migrateToLatest, type Storage } from '../storage/database.js';
 import { createProgress, type Progress } from './progress.js';
+
+// The importer loads when its command runs: `newsdesk serve` loads this file too.
 
 /** The importer wired to a site's services: its media folder, time zone, avatars and search. */
 export async function wordpressImporterFor(
   services: Services,
   config: Config,
 ): Promise<WordPressImporter> {
+  const { WordPressImporter } = await import('../migration/wordpress-import.js');
   const keys = await services.comments.keys();
   return new WordPressImporter({
     repository: services.repositories.migration,
@@ -65,6 +66,8 @@ export async function runWordpressImport(
   await migrateToLatest(storage);
   const services = createServices({ config, storage });
   const importer = await wordpressImporterFor(services, config);
+  const { ImportError } = await import('../migration/wordpress-import.js');
+  const { formatImportSummary } = await import('../migration/import-summary.js');
   const progress = progressReporter(process.stderr);
   try {
     const summary = await importer.run({ ...options, onProgress: (p) => progress.update(p) });

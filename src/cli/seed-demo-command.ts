@@ -1,5 +1,4 @@
 import type { Config } from '../config/config.js';
-import { seedDemo } from '../demo/seed-demo.js';
 import { createServices } from '../services.js';
 import type { Storage } from '../storage/database.js';
 import { createProgress } from './progress.js';
@@ -17,6 +16,8 @@ export async function seedDemoCommand(config: Config, storage: Storage): Promise
       'The database already has content; demo content is only added to an empty site.',
     );
   }
+  // Loaded here: the demo content and sharp would otherwise sit in every server process.
+  const { seedDemo } = await import('../demo/seed-demo.js');
   const services = createServices({ config, storage });
   const progress = createProgress('Seeding demo content');
   try {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { projectRoot } from '../config/project-root.js';
 
@@ -55,30 +57,40 @@ export function loadSourceAsset(relativePath: string, type: string): Asset {
 
 const bundles = new Map<string, Promise<Asset>>();
 
+/** Where `scripts/build.js` writes the browser scripts, next to the server bundle (dist/client/). */
+const prebuiltDir = fileURLToPath(new URL('client/', import.meta.url));
+
 /**
- * Bundles a browser script from its TypeScript source with esbuild, in process, once per process
- * (tests build many apps; the server builds it once at start, in a few tens of milliseconds).
- * The result is an external, fingerprinted file: pages carry no inline script (strict CSP).
+ * A browser script, as an external fingerprinted file: pages carry no inline script (strict CSP).
+ * The build bundles every `src/<capability>/client/*-client.ts(x)` into dist/client/ with the
+ * server, so a server process just reads it: running esbuild would keep its service process (some
+ * 45 MB) alive beside every worker. Code running from src/ (tests) has no build: it bundles with
+ * esbuild in process, once per process, with the same options as `scripts/build.js`.
  */
 export function bundleScript(relativeEntry: string, name: string): Promise<Asset> {
   let bundle = bundles.get(relativeEntry);
   if (!bundle) {
-    bundle = import('esbuild').then(async ({ build }) => {
-      const result = await build({
-        entryPoints: [join(projectRoot(), relativeEntry)],
-        bundle: true,
-        write: false,
-        minify: true,
-        format: 'esm',
-        target: ['es2020'],
-        platform: 'browser',
-        legalComments: 'none',
-        logLevel: 'silent',
-      });
-      const body = Buffer.from(result.outputFiles[0]!.contents);
-      return fingerprinted(name, 'js', body, 'text/javascript; charset=utf-8');
-    });
+    const prebuilt = join(prebuiltDir, relativeEntry.replace(/\.tsx?$/, '.js'));
+    bundle = existsSync(prebuilt)
+      ? readFile(prebuilt).then((body) => fingerprinted(name, 'js', body, JS_TYPE))
+      : import('esbuild').then(async ({ build }) => {
+          const result = await build({
+            entryPoints: [join(projectRoot(), relativeEntry)],
+            bundle: true,
+            write: false,
+            minify: true,
+            format: 'esm',
+            target: ['es2020'],
+            platform: 'browser',
+            legalComments: 'none',
+            logLevel: 'silent',
+          });
+          const body = Buffer.from(result.outputFiles[0]!.contents);
+          return fingerprinted(name, 'js', body, JS_TYPE);
+        });
     bundles.set(relativeEntry, bundle);
   }
   return bundle;
 }
+
+const JS_TYPE = 'text/javascript; charset=utf-8';
