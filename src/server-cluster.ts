@@ -33,6 +33,13 @@ export function runCluster(options: ClusterOptions): Promise<void> {
   let crashesInARow = 0;
   let rolling: Promise<void> | undefined;
 
+  // A smaller young generation: some 15 MB less resident memory per worker, with no scavenge
+  // cost we could measure on page rendering. NODE_OPTIONS or node flags that set it win.
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  if (!flags.some((flag) => flag.startsWith('--max-semi-space-size'))) {
+    cluster.setupPrimary({ execArgv: [...process.execArgv, '--max-semi-space-size=8'] });
+  }
+
   const fork = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
       const worker = cluster.fork();
