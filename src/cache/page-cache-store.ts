@@ -69,7 +69,7 @@ export class MemoryPageCacheStore implements PageCacheStore {
   constructor(options: MemoryPageCacheOptions = {}) {
     this.ttlMs = options.ttlMs ?? 3_600_000;
     this.entries = new LRUCache<string, CachedPage>({
-      maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+      maxSize: options.maxBytes ?? 32 * 1024 * 1024,
       ttl: this.ttlMs,
       sizeCalculation: (page, key) => page.body.length + key.length + 1024,
       dispose: (page, key) => this.unindex(page, key),
