@@ -145,6 +145,13 @@ export interface RedirectsTable {
   created_at: Timestamp;
 }
 
+/** Old category and tag slugs whose archive URLs answer 301 to the term's current one. */
+export interface FormerSlugsTable {
+  kind: 'category' | 'tag';
+  slug: string;
+  term_id: number;
+}
+
 export interface SettingsTable {
   key: string;
   /** JSON-encoded value. */
@@ -190,6 +197,7 @@ export interface Database {
   comment_bans: CommentBansTable;
   redirects: RedirectsTable;
   settings: SettingsTable;
+  former_slugs: FormerSlugsTable;
   sessions: SessionsTable;
   account_tokens: AccountTokensTable;
   search_terms: SearchTermsTable;

@@ -8,6 +8,7 @@ import * as accounts from './005-accounts.js';
 import * as newsroom from './006-newsroom.js';
 import * as media from './007-media.js';
 import * as indexes from './009-indexes.js';
+import * as formerSlugs from './010-former-slugs.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -23,6 +24,7 @@ const migrations: Record<string, DialectMigration> = {
   '006-newsroom': newsroom,
   '007-media': media,
   '009-indexes': indexes,
+  '010-former-slugs': formerSlugs,
 };
 
 /** Binds every migration to the dialect so that schema differences stay in `dialect/`. */

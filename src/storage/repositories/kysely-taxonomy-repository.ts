@@ -8,12 +8,6 @@ import type {
 } from '../../taxonomy/taxonomy-repository.js';
 import type { Database } from '../schema.js';
 
-/**
- * Former slugs live in the settings key-value table under this prefix (no schema change was
- * needed for one lookup by primary key per old link).
- */
-const formerSlugKey = (kind: TermKind, slug: string) => `former-slug:${kind}:${slug}`;
-
 const publicUserColumns = ['users.id', 'users.slug', 'users.name', 'users.bio'] as const;
 
 export class KyselyTaxonomyRepository implements TaxonomyRepository {
@@ -264,22 +258,20 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
   }
 
   async recordFormerSlug(kind: TermKind, slug: string, id: number) {
-    const key = formerSlugKey(kind, slug);
-    const value = JSON.stringify(id);
     await this.db
-      .insertInto('settings')
-      .values({ key, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .insertInto('former_slugs')
+      .values({ kind, slug, term_id: id })
+      .onConflict((oc) => oc.columns(['kind', 'slug']).doUpdateSet({ term_id: id }))
       .execute();
   }
 
   async findFormerSlug(kind: TermKind, slug: string) {
     const row = await this.db
-      .selectFrom('settings')
-      .select('value')
-      .where('key', '=', formerSlugKey(kind, slug))
+      .selectFrom('former_slugs')
+      .select('term_id')
+      .where('kind', '=', kind)
+      .where('slug', '=', slug)
       .executeTakeFirst();
-    const id = row ? Number(JSON.parse(row.value)) : undefined;
-    return Number.isSafeInteger(id) ? id : undefined;
+    return row?.term_id;
   }
 }
