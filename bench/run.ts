@@ -277,6 +277,8 @@ async function main() {
     PORT: String(settings.port),
     SITE_URL: newsdeskOrigin,
     SITE_TIMEZONE: timeZone,
+    // What a reader's request costs to render: the page cache would answer all but the first.
+    PAGE_CACHE: 'off',
   });
   await waitUntilServing(`${newsdeskOrigin}/`, newsdesk);
   const rssIdle = memoryOf(newsdesk.pid!);
