@@ -150,7 +150,8 @@ export class KyselyNewsroomRepository implements NewsroomRepository {
     }
   }
 
-  private async insertRevision(trx: Transaction<Database>, r: NewRevision) {
+  /** Stores a revision; it becomes the head unless `asHead` is false (an autosave kept aside). */
+  private async insertRevision(trx: Transaction<Database>, r: NewRevision, asHead = true) {
     const { id } = await trx
       .insertInto('article_revisions')
       .values({
@@ -164,12 +165,36 @@ export class KyselyNewsroomRepository implements NewsroomRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (!asHead) return id;
     await trx
       .updateTable('newsroom_articles')
       .set({ head_revision_id: id })
       .where('article_id', '=', r.articleId)
       .execute();
     return id;
+  }
+
+  /**
+   * True when the head is still `expectHead`. The row is updated either way (to `claimHead`, or
+   * to itself), so a concurrent save waits for this transaction and then sees the head moved.
+   */
+  private async headIs(
+    trx: Transaction<Database>,
+    id: number,
+    expectHead: number | null,
+    claim: boolean,
+  ): Promise<boolean> {
+    const result = await trx
+      .updateTable('newsroom_articles')
+      .set((eb) => ({ head_revision_id: claim ? null : eb.ref('head_revision_id') }))
+      .where('article_id', '=', id)
+      .where((eb) =>
+        expectHead === null
+          ? eb('head_revision_id', 'is', null)
+          : eb('head_revision_id', '=', expectHead),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async insert(
@@ -213,19 +238,9 @@ export class KyselyNewsroomRepository implements NewsroomRepository {
     expectHead?: number | null,
   ) {
     return this.db.transaction().execute(async (trx) => {
-      if (expectHead !== undefined) {
-        // Claim the head first: a concurrent save with the same base then finds it moved.
-        const claimed = await trx
-          .updateTable('newsroom_articles')
-          .set({ head_revision_id: null })
-          .where('article_id', '=', id)
-          .where((eb) =>
-            expectHead === null
-              ? eb('head_revision_id', 'is', null)
-              : eb('head_revision_id', '=', expectHead),
-          )
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) return { conflict: true as const };
+      // Claim the head first: a concurrent save with the same base then finds it moved.
+      if (expectHead !== undefined && !(await this.headIs(trx, id, expectHead, true))) {
+        return { conflict: true as const };
       }
       await trx
         .updateTable('articles')
@@ -249,33 +264,10 @@ export class KyselyNewsroomRepository implements NewsroomRepository {
     expectHead?: number | null,
   ) {
     return this.db.transaction().execute(async (trx) => {
-      if (expectHead !== undefined) {
-        // A no-op update of the head row: it waits for a concurrent save and then sees its head.
-        const same = await trx
-          .updateTable('newsroom_articles')
-          .set((eb) => ({ head_revision_id: eb.ref('head_revision_id') }))
-          .where('article_id', '=', id)
-          .where((eb) =>
-            expectHead === null
-              ? eb('head_revision_id', 'is', null)
-              : eb('head_revision_id', '=', expectHead),
-          )
-          .executeTakeFirst();
-        if (Number(same.numUpdatedRows) !== 1) return { conflict: true as const };
+      if (expectHead !== undefined && !(await this.headIs(trx, id, expectHead, false))) {
+        return { conflict: true as const };
       }
-      const { id: revisionId } = await trx
-        .insertInto('article_revisions')
-        .values({
-          article_id: id,
-          kind: revision.kind,
-          author_id: revision.authorId,
-          client_save_id: revision.clientSaveId,
-          restored_from: revision.restoredFrom,
-          fields: JSON.stringify(revision.fields),
-          created_at: revision.createdAt,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const revisionId = await this.insertRevision(trx, { ...revision, articleId: id }, false);
       return { revisionId };
     });
   }
