@@ -120,32 +120,9 @@ function formValues(form: Form): ArticleFormValues {
   };
 }
 
-function articleValues(a: ArticleView): ArticleFormValues {
+/** The form filled with an article's fields. */
+function fieldValues(f: ArticleFields): Omit<ArticleFormValues, 'scheduleAt' | 'baseRevisionId'> {
   return {
-    headline: a.headline,
-    dek: a.dek,
-    slug: a.slug,
-    bodyHtml: a.bodyHtml,
-    primaryCategoryId: a.primaryCategoryId ? String(a.primaryCategoryId) : '',
-    categoryIds: a.categoryIds.filter((id) => id !== a.primaryCategoryId).map(String),
-    tags: a.tags.map((t) => t.name).join(', '),
-    authorIds: a.authors.map((x) => String(x.id)),
-    featuredImageId: a.featuredImageId ? String(a.featuredImageId) : '',
-    socialImageId: a.socialImageId ? String(a.socialImageId) : '',
-    seoTitle: a.seoTitle,
-    seoDescription: a.seoDescription,
-    commentStatus: a.commentStatus,
-    lang: a.lang ?? '',
-    dir: a.dir ?? '',
-    scheduleAt: a.status === 'scheduled' && a.publishedAt ? a.publishedAt.slice(0, 19) : '',
-    baseRevisionId: a.headRevisionId ? String(a.headRevisionId) : '',
-  };
-}
-
-/** The form filled with a revision's fields (a live article's pending autosave). */
-function revisionValues(a: ArticleView, f: ArticleFields): ArticleFormValues {
-  return {
-    ...articleValues(a),
     headline: f.headline,
     dek: f.dek,
     slug: f.slug,
@@ -162,6 +139,23 @@ function revisionValues(a: ArticleView, f: ArticleFields): ArticleFormValues {
     lang: f.lang ?? '',
     dir: f.dir ?? '',
   };
+}
+
+function articleValues(a: ArticleView): ArticleFormValues {
+  return {
+    ...fieldValues({
+      ...a,
+      tags: a.tags.map((t) => t.name),
+      authorIds: a.authors.map((x) => x.id),
+    }),
+    scheduleAt: a.status === 'scheduled' && a.publishedAt ? a.publishedAt.slice(0, 19) : '',
+    baseRevisionId: a.headRevisionId ? String(a.headRevisionId) : '',
+  };
+}
+
+/** The form filled with a revision's fields (a live article's pending autosave). */
+function revisionValues(a: ArticleView, f: ArticleFields): ArticleFormValues {
+  return { ...articleValues(a), ...fieldValues(f) };
 }
 
 const positiveInt = (s: string) => (/^[1-9][0-9]{0,9}$/.test(s.trim()) ? Number(s.trim()) : NaN);
