@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * Formatters per time zone: building an Intl.DateTimeFormat costs far more than using one (it was
  * a seventh of an uncached article page's CPU when made per call).
@@ -23,17 +25,14 @@ type DateParts = { readonly year: string; readonly month: string; readonly day: 
 /**
  * Date parts already worked out, per time zone and instant: every listing and "More from" block
  * turns its stories' dates into paths, and `formatToParts` was a fiftieth of an uncached page.
- * Emptied when full, so it stays bounded.
  */
-const partsCache = new Map<string, DateParts>();
-const PARTS_CACHE_MAX = 20_000;
+const partsCache = new LRUCache<string, DateParts>({ max: 20_000 });
 
 /** Year, month and day of an instant in the site's time zone: the date part of a permalink. */
 export function dateParts(iso: string, timeZone: string): DateParts {
   const key = `${timeZone} ${iso}`;
   let parts = partsCache.get(key);
   if (parts === undefined) {
-    if (partsCache.size >= PARTS_CACHE_MAX) partsCache.clear();
     parts = computeDateParts(iso, timeZone);
     partsCache.set(key, parts);
   }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { en, type MessageKey, type Messages } from './messages-en.js';
 import { tr } from './messages-tr.js';
 
@@ -20,20 +21,12 @@ export interface Locale {
 }
 
 /**
- * `format` with its answers kept (emptied when full): every page formats the dates of its stories
- * and comments, and `Intl.DateTimeFormat#format` was a fiftieth of an uncached page.
+ * `format` with its answers kept (least recently used dropped): every page formats the dates of
+ * its stories and comments, and `Intl.DateTimeFormat#format` was a fiftieth of an uncached page.
  */
 function remembered(format: (iso: string) => string, max = 20_000): (iso: string) => string {
-  const answers = new Map<string, string>();
-  return (iso) => {
-    let text = answers.get(iso);
-    if (text === undefined) {
-      text = format(iso);
-      if (answers.size >= max) answers.clear();
-      answers.set(iso, text);
-    }
-    return text;
-  };
+  const answers = new LRUCache<string, string>({ max, memoMethod: format });
+  return (iso) => answers.memo(iso);
 }
 
 /** Builds the translator and date formatters for `code` (falls back to English) in `timeZone`. */
