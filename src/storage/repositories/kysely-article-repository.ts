@@ -122,8 +122,10 @@ export class KyselyArticleRepository implements ArticleRepository {
     return row !== undefined;
   }
 
-  /** The listing's ids (see `publishedRows`), newest first. */
-  private publishedIds(query: PublishedQuery) {
+  /** The rows of a listing, newest first; `body_html` only `withBody` (teasers never show it). */
+  private publishedRows(query: PublishedQuery, withBody: true): Promise<ArticleRow[]>;
+  private publishedRows(query: PublishedQuery, withBody: false): Promise<SummaryRow[]>;
+  private publishedRows(query: PublishedQuery, withBody: boolean) {
     // Ids first, from the listing index alone, then the rows of just those: skipping `offset`
     // whole rows (long bodies included) is what made deep archive pages slow.
     const offset = query.offset ?? 0;
@@ -145,35 +147,22 @@ export class KyselyArticleRepository implements ArticleRepository {
       );
     }
     if (offset) ids = ids.offset(offset);
-    return ids;
-  }
-
-  private publishedRows(query: PublishedQuery) {
-    return this.db
-      .selectFrom('articles')
-      .selectAll()
-      .where('id', 'in', this.publishedIds(query))
-      .orderBy('published_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
-  }
-
-  private summaryRows(query: PublishedQuery): Promise<SummaryRow[]> {
     return this.db
       .selectFrom('articles')
       .select(SUMMARY_COLUMNS)
-      .where('id', 'in', this.publishedIds(query))
+      .$if(withBody, (qb) => qb.select('body_html'))
+      .where('id', 'in', ids)
       .orderBy('published_at', 'desc')
       .orderBy('id', 'desc')
       .execute();
   }
 
   async listPublished(query: PublishedQuery) {
-    return this.hydrate(await this.publishedRows(query));
+    return this.hydrate(await this.publishedRows(query, true));
   }
 
   async listSummaries(queries: PublishedQuery[]) {
-    const rowLists = await Promise.all(queries.map((q) => this.summaryRows(q)));
+    const rowLists = await Promise.all(queries.map((q) => this.publishedRows(q, false)));
     // One hydration (authors, images) for every list instead of one per list.
     const records = await this.hydrateSummaries(rowLists.flat());
     let at = 0;
@@ -195,8 +184,8 @@ export class KyselyArticleRepository implements ArticleRepository {
 
   /**
    * With `shallow` (the first rows of a listing), a section is matched by a correlated EXISTS,
-   * checked row by row until the limit; otherwise by `IN (articles of the section)`, built once, which is cheaper
-   * for counts and deep pages that walk most of the archive anyway.
+   * checked row by row until the limit; otherwise by `IN (articles of the section)`, built once,
+   * which is cheaper for counts and deep pages that walk most of the archive anyway.
    */
   private publishedFilter<O>(
     q: SelectQueryBuilder<Database, 'articles', O>,
