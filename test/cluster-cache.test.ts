@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../src/config/config.js';
 import { createServices, type Services } from '../src/services.js';
 import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
+import { OPEN_COMMENT_RULES } from './comments-support.js';
 import {
   type ServerProcess,
   sharedDatabase,
@@ -64,12 +65,7 @@ describe('page cache in `serve --workers 2` without Redis', () => {
       status: 'published',
       publishedAt: '2026-10-30T09:00:00.000Z',
     });
-    await services.settings.setMany({
-      commentMinSecondsToSubmit: 0,
-      commentHoldFirstComment: false,
-      commentRateLimitPerIpPerMinute: 100_000,
-      commentRateLimitPerEmailPerHour: 100_000,
-    });
+    await services.settings.setMany(OPEN_COMMENT_RULES);
     articleUrl = (await services.comments.target(articleId))!.path;
     server = await startServerProcess({ env, args: ['--workers', '2'] });
     await server.waitForLog('worker listening', 60_000, 2);

@@ -1,9 +1,29 @@
+import type { Services } from '../src/services.js';
 import type { Settings } from '../src/settings/settings.js';
 import { startTestSite, type TestSite } from './support/test-site.js';
 
 /** Helpers shared by the comments test files. */
 
 export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** Comment rules out of a test's way: no minimum time, nothing held, rate limits far off. */
+export const OPEN_COMMENT_RULES = {
+  commentMinSecondsToSubmit: 0,
+  commentHoldFirstComment: false,
+  commentRateLimitPerIpPerMinute: 100_000,
+  commentRateLimitPerEmailPerHour: 100_000,
+} satisfies Partial<Settings>;
+
+/** A published article to comment on, for the tests that run real server processes. */
+export function createCommentableArticle(services: Services): Promise<number> {
+  return services.articles.create({
+    title: 'Harbour wall repaired',
+    bodyHtml: '<p>Text.</p>',
+    authorIds: [],
+    status: 'published',
+    publishedAt: '2026-05-30T09:00:00.000Z',
+  });
+}
 
 /** A site with one open published article (and a closed one, a draft and a future one). */
 export async function commentSite(
@@ -40,13 +60,7 @@ export async function commentSite(
     status: 'published',
     publishedAt: '2026-07-01T09:00:00.000Z',
   });
-  const defaults: Partial<Settings> = {
-    commentMinSecondsToSubmit: 0,
-    commentHoldFirstComment: false,
-    commentRateLimitPerIpPerMinute: 100_000,
-    commentRateLimitPerEmailPerHour: 100_000,
-  };
-  for (const [key, value] of Object.entries({ ...defaults, ...settings })) {
+  for (const [key, value] of Object.entries({ ...OPEN_COMMENT_RULES, ...settings })) {
     await site.services.settings.set(key as keyof Settings, value as never);
   }
   const pathOf = async (id: number) => (await site.services.comments.target(id))!.path;

@@ -7,7 +7,7 @@ import { copySite } from '../src/operations/db-copy.js';
 import type { Services } from '../src/services.js';
 import { CopyRefusedError, countRows } from '../src/storage/copy/copy-database.js';
 import { openStorage, type Storage } from '../src/storage/database.js';
-import { postComment } from './comments-support.js';
+import { OPEN_COMMENT_RULES, postComment } from './comments-support.js';
 import { sharedDatabase } from './support/server-process.js';
 import { missingService, portOpen } from './support/services-available.js';
 import { startTestSite, TEST_DATABASE_URL, TEST_DB, type TestSite } from './support/test-site.js';
@@ -51,12 +51,7 @@ before(async () => {
   if (skip) return;
   site = await startTestSite({ demo: true, now: new Date('2026-06-01T12:00:00Z') });
   const { services } = site;
-  await services.settings.setMany({
-    commentMinSecondsToSubmit: 0,
-    commentHoldFirstComment: false,
-    commentRateLimitPerIpPerMinute: 100_000,
-    commentRateLimitPerEmailPerHour: 100_000,
-  });
+  await services.settings.setMany(OPEN_COMMENT_RULES);
   // An account with a password and a live session.
   authorId = await services.taxonomy.createAuthor({
     name: 'Copy Editor',

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config/config.js';
 import { createServices } from '../src/services.js';
 import { migrateToLatest, openStorage } from '../src/storage/database.js';
-import { postedId } from './comments-support.js';
+import { createCommentableArticle, OPEN_COMMENT_RULES, postedId } from './comments-support.js';
 import {
   type ServerProcess,
   sharedDatabase,
@@ -46,19 +46,8 @@ before(async () => {
   try {
     await migrateToLatest(storage);
     const services = createServices({ config: loadConfig(env), storage });
-    articleId = await services.articles.create({
-      title: 'Harbour wall repaired',
-      bodyHtml: '<p>Text.</p>',
-      authorIds: [],
-      status: 'published',
-      publishedAt: '2026-05-30T09:00:00.000Z',
-    });
-    await services.settings.setMany({
-      commentMinSecondsToSubmit: 0,
-      commentHoldFirstComment: false,
-      commentRateLimitPerIpPerMinute: 100_000,
-      commentRateLimitPerEmailPerHour: 100_000,
-    });
+    articleId = await createCommentableArticle(services);
+    await services.settings.setMany(OPEN_COMMENT_RULES);
     token = await services.comments.formToken(articleId);
     await services.stores.close();
   } finally {

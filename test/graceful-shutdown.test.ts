@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../src/config/config.js';
 import { createServices, type Services } from '../src/services.js';
 import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
+import { createCommentableArticle } from './comments-support.js';
 import {
   loadLoop,
   type ServerProcess,
@@ -34,13 +35,7 @@ before(async () => {
   storage = await openStorage(database.url);
   await migrateToLatest(storage);
   services = createServices({ config: loadConfig(env), storage });
-  articleId = await services.articles.create({
-    title: 'Harbour wall repaired',
-    bodyHtml: '<p>Text.</p>',
-    authorIds: [],
-    status: 'published',
-    publishedAt: '2026-05-30T09:00:00.000Z',
-  });
+  articleId = await createCommentableArticle(services);
   await services.settings.set('commentMinSecondsToSubmit', 0);
   await services.settings.set('commentHoldFirstComment', false);
 });

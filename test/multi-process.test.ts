@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from '../src/accounts/staff-guard.js';
 import { loadConfig } from '../src/config/config.js';
 import { createServices, type Services } from '../src/services.js';
 import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
+import { createCommentableArticle } from './comments-support.js';
 import {
   loadLoop,
   type ServerProcess,
@@ -84,13 +85,7 @@ describe('several processes behind a load balancer', { skip }, () => {
       });
       await services.accounts.setPassword(id, PASSWORD);
     }
-    articleId = await services.articles.create({
-      title: 'Harbour wall repaired',
-      bodyHtml: '<p>Text.</p>',
-      authorIds: [],
-      status: 'published',
-      publishedAt: '2026-05-30T09:00:00.000Z',
-    });
+    articleId = await createCommentableArticle(services);
     await services.settings.set('commentMinSecondsToSubmit', 0);
     await services.settings.set('commentHoldFirstComment', true);
     await services.settings.set('commentRateLimitPerIpPerMinute', 100_000);
