@@ -1,3 +1,4 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
@@ -9,7 +10,11 @@ import { apiRoutes } from './api/api-routes.js';
 import { archiveRoutes } from './archives/archive-routes.js';
 import { articleRoutes } from './articles/article-routes.js';
 import { createPageCache, type PageCache } from './cache/page-cache.js';
-import { pageCacheLookupPlugin, pageCacheStorePlugin } from './cache/page-cache-plugin.js';
+import {
+  earlyHitResponder,
+  pageCacheLookupPlugin,
+  pageCacheStorePlugin,
+} from './cache/page-cache-plugin.js';
 import { articleSurfaces } from './cache/page-invalidation.js';
 import { commentRoutes, loadCommentAssets } from './comments/comment-routes.js';
 import type { Config } from './config/config.js';
@@ -64,7 +69,19 @@ export async function buildApp(
     settings: services.settings,
   });
 
+  // Page-cache hits are answered before Fastify sees the request (`earlyHitResponder`); set below,
+  // once the cache exists. Everything else goes to Fastify's handler.
+  let answerHit: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const app = Fastify({
+    serverFactory: (handler) => {
+      const server = createServer((req, res) => {
+        if (answerHit?.(req, res)) return;
+        handler(req, res);
+      });
+      // Fastify's default on servers it makes: longer than load balancers' idle timeouts.
+      server.keepAliveTimeout = 72_000;
+      return server;
+    },
     logger:
       deps.logger === false
         ? false
@@ -119,6 +136,9 @@ export async function buildApp(
     warn: (message, error) => app.log.warn({ err: error }, message),
   });
   app.decorate('pageCache', pageCache);
+  answerHit = earlyHitResponder(pageCache.pluginOptions, (route, method, status, seconds) =>
+    metrics.httpDuration.labels(route, method, `${Math.floor(status / 100)}xx`).observe(seconds),
+  );
   app.addHook('onClose', () => pageCache.close());
   await app.register(pageCacheLookupPlugin, pageCache.pluginOptions);
   await registerHttpPolicy(app, { secure: config.secure });

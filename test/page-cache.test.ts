@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
@@ -47,6 +47,7 @@ function page(body: string, tags: string[]): CachedPage {
     body: bytes,
     etag: `"${body}"`,
     tags,
+    route: '/test/',
   };
 }
 
@@ -139,14 +140,50 @@ test('cache keys ignore query order and the method', () => {
 });
 
 /** The HTTP behaviour, on each store. */
-function httpSuite(mode: 'memory' | 'redis', skip: string | false) {
-  describe(`page cache over HTTP (${mode})`, { skip }, () => {
+interface Answer {
+  statusCode: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** One request over a real socket, answered in the shape of Fastify's `inject`. */
+function overSocket(
+  origin: string,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(url, origin), { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          statusCode: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString(),
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * `inject` runs Fastify's handler (the lookup hook); a real socket also meets the hit path below
+ * Fastify (`earlyHitResponder`, memory store only). Both must answer alike.
+ */
+function httpSuite(mode: 'memory' | 'redis', transport: 'inject' | 'socket', skip: string | false) {
+  describe(`page cache over HTTP (${mode}, ${transport})`, { skip }, () => {
     let site: TestSite;
     let cdn: Server;
     const purgeCalls: { keys: string[]; authorization: string | undefined }[] = [];
     const prefix = `newsdesk-test:${randomUUID()}:`;
     let articlePath: string;
     let articleId: number;
+    let origin = '';
 
     before(async () => {
       cdn = createServer((req, res) => {
@@ -176,6 +213,7 @@ function httpSuite(mode: 'memory' | 'redis', skip: string | false) {
       assert.ok(first);
       articlePath = first.path;
       articleId = first.id;
+      if (transport === 'socket') origin = await site.listen();
     });
     after(async () => {
       await site?.close();
@@ -183,8 +221,11 @@ function httpSuite(mode: 'memory' | 'redis', skip: string | false) {
       if (mode === 'redis') await dropPrefix(prefix);
     });
 
-    const get = (url: string, headers: Record<string, string> = {}) =>
-      site.app.inject({ method: 'GET', url, headers });
+    const send = (method: 'GET' | 'HEAD', url: string, headers: Record<string, string> = {}) =>
+      transport === 'socket'
+        ? overSocket(origin, method, url, headers)
+        : site.app.inject({ method, url, headers });
+    const get = (url: string, headers: Record<string, string> = {}) => send('GET', url, headers);
 
     test('a page is a MISS, then a HIT with the same bytes and headers', async () => {
       const first = await get(articlePath);
@@ -249,7 +290,7 @@ function httpSuite(mode: 'memory' | 'redis', skip: string | false) {
 
     test('HEAD is answered from the GET entry, without a body', async () => {
       await get('/');
-      const head = await site.app.inject({ method: 'HEAD', url: '/' });
+      const head = await send('HEAD', '/');
       assert.equal(head.statusCode, 200);
       assert.equal(head.headers['x-cache'], 'HIT');
       assert.equal(head.body, '');
@@ -310,10 +351,20 @@ function httpSuite(mode: 'memory' | 'redis', skip: string | false) {
     });
 
     test('hits, misses and bypasses are counted in the metrics', async () => {
+      const metrics = () => get('/metrics', { authorization: 'Bearer metrics-secret' });
+      const homeCount = (body: string) =>
+        Number(
+          /newsdesk_http_request_duration_seconds_count\{route="\/",method="GET",status="2xx"\} (\d+)/.exec(
+            body,
+          )?.[1] ?? 0,
+        );
+      const before = homeCount((await metrics()).body);
       await get('/');
       await get('/');
-      const res = await get('/metrics', { authorization: 'Bearer metrics-secret' });
+      const res = await metrics();
       assert.equal(res.statusCode, 200);
+      // Hits are timed under their route, like every other answer.
+      assert.ok(homeCount(res.body) >= before + 2, res.body);
       const count = (result: string) =>
         Number(
           new RegExp(`newsdesk_page_cache_total\\{result="${result}"\\} (\\d+)`).exec(
@@ -327,8 +378,9 @@ function httpSuite(mode: 'memory' | 'redis', skip: string | false) {
   });
 }
 
-httpSuite('memory', false);
-httpSuite('redis', redisSkip);
+httpSuite('memory', 'inject', false);
+httpSuite('memory', 'socket', false);
+httpSuite('redis', 'inject', redisSkip);
 
 test('with PAGE_CACHE=off nothing is stored, but ETags and 304s remain', async () => {
   const site = await startTestSite({ demo: true, env: { PAGE_CACHE: 'off' } });

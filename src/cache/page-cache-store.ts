@@ -15,6 +15,8 @@ export interface CachedPage {
   etag: string;
   /** Surrogate keys the page depends on (`article:12`, `home`, ...). */
   tags: string[];
+  /** The route pattern that made it (`/:year/:month/:day/:slug/`), the metrics label of its hits. */
+  route: string;
 }
 
 /** Every entry carries this tag too, so `purge([ALL_PAGES])` empties the cache. */

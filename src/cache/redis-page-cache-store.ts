@@ -133,13 +133,7 @@ export class RedisPageCacheStore implements PageCacheStore {
   async close(): Promise<void> {}
 }
 
-interface Head {
-  status: number;
-  headers: Record<string, string>;
-  notModifiedHeaders: Record<string, string>;
-  etag: string;
-  tags: string[];
-}
+type Head = Omit<CachedPage, 'body'>;
 
 /** `[4-byte head length][head JSON][body]`: the body is never parsed, only sliced. */
 function encode(page: CachedPage): Buffer {
@@ -149,6 +143,7 @@ function encode(page: CachedPage): Buffer {
     notModifiedHeaders: page.notModifiedHeaders,
     etag: page.etag,
     tags: page.tags,
+    route: page.route,
   };
   const json = Buffer.from(JSON.stringify(head));
   const length = Buffer.alloc(4);
