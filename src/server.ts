@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import net, { type Socket } from 'node:net';
+import v8 from 'node:v8';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
@@ -41,6 +42,12 @@ export async function serve(
   storage: Storage,
   options: ServeOptions = {},
 ): Promise<Server> {
+  // A single serving process cannot change its young generation once started (cluster workers are
+  // started with WORKER_HEAP_FLAGS), but the old generation's growth applies from the next
+  // collection. A flag given on the command line wins.
+  if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) {
+    v8.setFlagsFromString('--heap-growing-percent=25');
+  }
   const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const graceMs = options.drainGraceMs ?? 1_000;
   let draining = false;

@@ -51,7 +51,7 @@ export interface PageCacheStore {
 }
 
 export interface MemoryPageCacheOptions {
-  /** Byte budget for bodies and headers; default 64 MiB, enough for ~2,000 article pages. */
+  /** Byte budget for bodies and headers; default 16 MiB, about 600 article pages. */
   maxBytes?: number;
   /** Lifetime of an entry in ms; default one hour, a backstop: purges do the real work. */
   ttlMs?: number;
@@ -71,7 +71,7 @@ export class MemoryPageCacheStore implements PageCacheStore {
   constructor(options: MemoryPageCacheOptions = {}) {
     this.ttlMs = options.ttlMs ?? 3_600_000;
     this.entries = new LRUCache<string, CachedPage>({
-      maxSize: options.maxBytes ?? 32 * 1024 * 1024,
+      maxSize: options.maxBytes ?? 16 * 1024 * 1024,
       ttl: this.ttlMs,
       sizeCalculation: (page, key) => page.body.length + key.length + 1024,
       dispose: (page, key) => this.unindex(page, key),

@@ -47,7 +47,7 @@ export interface Config {
    * `REDIS_URL` is set, else memory; `off` disables storing (ETags and 304s stay). See src/cache/.
    */
   pageCache: 'memory' | 'redis' | 'off';
-  /** `PAGE_CACHE_MAX_MB`: byte budget of the memory page cache per process; default 32 (about 1,500 article pages; each worker keeps its own). */
+  /** `PAGE_CACHE_MAX_MB`: byte budget of the memory page cache per process; default 16 (about 600 article pages of 26 KB; each worker keeps its own). */
   pageCacheMaxBytes: number;
   /** `PAGE_CACHE_TTL`: seconds a cached page may live without a purge; default 3600. */
   pageCacheTtlSeconds: number;
@@ -132,7 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     secure: siteUrl.startsWith('https://'),
     pageCache: pageCacheMode(env.PAGE_CACHE, env.REDIS_URL || undefined),
-    pageCacheMaxBytes: positive('PAGE_CACHE_MAX_MB', env.PAGE_CACHE_MAX_MB, 32) * 1024 * 1024,
+    pageCacheMaxBytes: positive('PAGE_CACHE_MAX_MB', env.PAGE_CACHE_MAX_MB, 16) * 1024 * 1024,
     pageCacheTtlSeconds: positive('PAGE_CACHE_TTL', env.PAGE_CACHE_TTL, 3600),
     cdnPurgeUrl: env.CDN_PURGE_URL || undefined,
     cdnPurgeToken: env.CDN_PURGE_TOKEN || undefined,
