@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 
 export interface Progress {
   /** `status` is extra text shown after the figures, such as a rate ("1,234 items/s"). */
@@ -34,6 +34,10 @@ export function createProgress(
   options: ProgressOptions = {},
 ): Progress {
   if (stream.isTTY) {
+    // Loaded on first use: `serve` imports the CLI program but never draws a bar.
+    const cliProgress = createRequire(import.meta.url)(
+      'cli-progress',
+    ) as typeof import('cli-progress');
     const bar = new cliProgress.SingleBar(
       {
         format: `${label} [{bar}] {percentage}% | {amount}{status} | {eta_formatted} left`,

@@ -1,4 +1,4 @@
-import { diffWords } from 'diff';
+import { createRequire } from 'node:module';
 import { htmlToText } from '../text/sanitized-html.js';
 import type { ArticleFields } from './newsroom.js';
 
@@ -22,6 +22,13 @@ function asText(field: keyof ArticleFields, value: ArticleFields[keyof ArticleFi
 }
 
 /** Word-level diff of every field of two revisions. */
+/** The `diff` package, loaded when a revision is first compared (staff only, never for readers). */
+let diffWords: typeof import('diff').diffWords | undefined;
+function wordDiff(): typeof import('diff').diffWords {
+  diffWords ??= (createRequire(import.meta.url)('diff') as typeof import('diff')).diffWords;
+  return diffWords;
+}
+
 export function diffRevisions(from: ArticleFields, to: ArticleFields): FieldDiff[] {
   const fields = Object.keys({ ...from, ...to }) as (keyof ArticleFields)[];
   return fields.map((field) => {
@@ -33,7 +40,7 @@ export function diffRevisions(from: ArticleFields, to: ArticleFields): FieldDiff
     }
     const left: DiffPart[] = [];
     const right: DiffPart[] = [];
-    for (const part of diffWords(a, b)) {
+    for (const part of wordDiff()(a, b)) {
       if (part.added) right.push({ text: part.value, change: 'added' });
       else if (part.removed) left.push({ text: part.value, change: 'removed' });
       else {

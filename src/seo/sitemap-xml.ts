@@ -1,12 +1,15 @@
 import { Readable } from 'node:stream';
-import { ErrorLevel, SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import type { NewsUrl, SitemapRef, SitemapUrl } from './sitemap-service.js';
 
-// THROW: a malformed URL or date is a bug to surface in tests, never a silently broken sitemap.
-const level = ErrorLevel.THROW;
+// The `sitemap` package (and xml-js under it) is loaded when a sitemap is first rendered; sitemaps
+// are cached pages, so most serving processes never need it.
+const sitemapLibrary = () => import('sitemap');
 
 /** A `<urlset>` with the image extension. `urls` must not be empty (the protocol needs one). */
 export async function urlsetXml(urls: SitemapUrl[]): Promise<string> {
+  const { SitemapStream, streamToPromise, ErrorLevel } = await sitemapLibrary();
+  // THROW: a malformed URL or date is a bug to surface in tests, never a silently broken sitemap.
+  const level = ErrorLevel.THROW;
   const stream = new SitemapStream({
     level,
     xmlns: { news: false, image: true, video: false, xhtml: false },
@@ -21,7 +24,8 @@ export async function urlsetXml(urls: SitemapUrl[]): Promise<string> {
 
 /** The `<sitemapindex>`. */
 export async function sitemapIndexXml(refs: SitemapRef[]): Promise<string> {
-  const stream = new SitemapIndexStream({ level });
+  const { SitemapIndexStream, streamToPromise, ErrorLevel } = await sitemapLibrary();
+  const stream = new SitemapIndexStream({ level: ErrorLevel.THROW });
   const items = refs.map((r) => ({ url: r.loc, lastmod: r.lastmod }));
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 }
@@ -36,8 +40,9 @@ const EMPTY_NEWS_URLSET =
 /** The Google News sitemap (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap). */
 export async function newsSitemapXml(urls: NewsUrl[], publicationName: string): Promise<string> {
   if (!urls.length) return EMPTY_NEWS_URLSET;
+  const { SitemapStream, streamToPromise, ErrorLevel } = await sitemapLibrary();
   const stream = new SitemapStream({
-    level,
+    level: ErrorLevel.THROW,
     xmlns: { news: true, image: false, video: false, xhtml: false },
   });
   const items = urls.map((u) => ({
