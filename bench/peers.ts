@@ -647,29 +647,30 @@ async function main() {
   );
   const homeBytes = Buffer.byteLength(pages['/']!.body);
 
-  // node:http from memory: the most one Node process does for these bytes.
-  {
-    const pagesFile = join(outDir, 'baseline-pages.json');
-    writeFileSync(pagesFile, JSON.stringify(pages));
+  // node:http from memory: the most one Node process does for these bytes, and the most
+  // `settings.workers` processes do (node:cluster, as `serve --workers N`).
+  writeFileSync(join(outDir, 'baseline-pages.json'), JSON.stringify(pages));
+  for (const workers of [...new Set([1, settings.workers])]) {
     const basePort = await freePort();
+    const label = `node:http (${workers} process${workers === 1 ? '' : 'es'})`;
     const baseline = start(
       'node:http baseline',
       process.execPath,
-      ['--import', 'tsx', 'bench/baseline-server.ts', pagesFile, String(basePort)],
+      [
+        '--import',
+        'tsx',
+        'bench/baseline-server.ts',
+        join(outDir, 'baseline-pages.json'),
+        String(basePort),
+        String(workers),
+      ],
       { ...process.env, NODE_ENV: 'production' },
     );
     try {
       const baseOrigin = `http://127.0.0.1:${basePort}`;
       await waitUntilServing(`${baseOrigin}/`, baseline);
-      await measure(
-        'article',
-        'node:http (1 process)',
-        '',
-        baseline.pid!,
-        baseOrigin,
-        articlePaths,
-      );
-      await measure('home', 'node:http (1 process)', '', baseline.pid!, baseOrigin, ['/']);
+      await measure('article', label, '', baseline.pid!, baseOrigin, articlePaths);
+      await measure('home', label, '', baseline.pid!, baseOrigin, ['/']);
     } finally {
       await stop(baseline);
     }
