@@ -48,6 +48,7 @@ export async function serve(
   if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) {
     v8.setFlagsFromString('--heap-growing-percent=25');
   }
+  storage.dialect.prepareForServing?.();
   const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const graceMs = options.drainGraceMs ?? 1_000;
   let draining = false;

@@ -16,6 +16,11 @@ export interface StorageDialect {
   readonly search: SearchDialect;
   /** What copying a whole site in or out needs (`newsdesk db copy`). */
   readonly copy: CopyDialect;
+  /**
+   * Settles the connection for serving pages rather than bulk work (import, copy, reindex), where
+   * that differs; called once by `serve` before it listens.
+   */
+  prepareForServing?(): void;
 }
 
 /** Engine catalogue queries for copying every table of a site (see `src/storage/copy/`). */
