@@ -10,7 +10,8 @@ import { isClusterBusEnvelope } from './stores/cluster-message-bus.js';
  * - old generation grown by 25% over the live data after each full collection, not 2-4 times
  *   as V8 does for throughput: a worker under uncached load stays near 150 MB instead of 200+.
  */
-export const WORKER_HEAP_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=25'];
+export const OLD_GENERATION_GROWTH_FLAG = '--heap-growing-percent=25';
+export const WORKER_HEAP_FLAGS = ['--max-semi-space-size=4', OLD_GENERATION_GROWTH_FLAG];
 
 export interface ClusterOptions {
   /** Worker processes; 0 means one per CPU core. */
@@ -42,7 +43,7 @@ export function runCluster(options: ClusterOptions): Promise<void> {
   let crashesInARow = 0;
   let rolling: Promise<void> | undefined;
 
-  // Worker heap settings for <150 MB per process (see `serverHeapFlags`); NODE_OPTIONS or node
+  // Worker heap settings for <150 MB per process (see `WORKER_HEAP_FLAGS`); NODE_OPTIONS or node
   // flags that set them win.
   const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
   const added = WORKER_HEAP_FLAGS.filter(

@@ -21,7 +21,6 @@ function asText(field: keyof ArticleFields, value: ArticleFields[keyof ArticleFi
   return value === null ? '' : String(value);
 }
 
-/** Word-level diff of every field of two revisions. */
 /** The `diff` package, loaded when a revision is first compared (staff only, never for readers). */
 let diffWords: typeof import('diff').diffWords | undefined;
 function wordDiff(): typeof import('diff').diffWords {
@@ -29,6 +28,7 @@ function wordDiff(): typeof import('diff').diffWords {
   return diffWords;
 }
 
+/** Word-level diff of every field of two revisions. */
 export function diffRevisions(from: ArticleFields, to: ArticleFields): FieldDiff[] {
   const fields = Object.keys({ ...from, ...to }) as (keyof ArticleFields)[];
   return fields.map((field) => {

@@ -2,16 +2,16 @@ import { Readable } from 'node:stream';
 import type { NewsUrl, SitemapRef, SitemapUrl } from './sitemap-service.js';
 
 // The `sitemap` package (and xml-js under it) is loaded when a sitemap is first rendered; sitemaps
-// are cached pages, so most serving processes never need it.
+// are cached pages, so most serving processes never need it. Every stream is built with
+// `ErrorLevel.THROW`: a malformed URL or date is a bug to surface in tests, never a silently
+// broken sitemap.
 const sitemapLibrary = () => import('sitemap');
 
 /** A `<urlset>` with the image extension. `urls` must not be empty (the protocol needs one). */
 export async function urlsetXml(urls: SitemapUrl[]): Promise<string> {
   const { SitemapStream, streamToPromise, ErrorLevel } = await sitemapLibrary();
-  // THROW: a malformed URL or date is a bug to surface in tests, never a silently broken sitemap.
-  const level = ErrorLevel.THROW;
   const stream = new SitemapStream({
-    level,
+    level: ErrorLevel.THROW,
     xmlns: { news: false, image: true, video: false, xhtml: false },
   });
   const items = urls.map((u) => ({
