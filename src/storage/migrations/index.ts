@@ -9,6 +9,7 @@ import * as newsroom from './006-newsroom.js';
 import * as media from './007-media.js';
 import * as indexes from './009-indexes.js';
 import * as formerSlugs from './010-former-slugs.js';
+import * as listingOrder from './011-listing-order.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -25,6 +26,7 @@ const migrations: Record<string, DialectMigration> = {
   '007-media': media,
   '009-indexes': indexes,
   '010-former-slugs': formerSlugs,
+  '011-listing-order': listingOrder,
 };
 
 /** Binds every migration to the dialect so that schema differences stay in `dialect/`. */
