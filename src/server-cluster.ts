@@ -13,6 +13,12 @@ import { isClusterBusEnvelope } from './stores/cluster-message-bus.js';
 export const OLD_GENERATION_GROWTH_FLAG = '--heap-growing-percent=25';
 export const WORKER_HEAP_FLAGS = ['--max-semi-space-size=4', OLD_GENERATION_GROWTH_FLAG];
 
+/** Those of `wanted` this process was not given already (node flags or NODE_OPTIONS): theirs win. */
+export function heapFlagsNotGiven(wanted: readonly string[]): string[] {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  return wanted.filter((flag) => !given.some((g) => g.startsWith(flag.split('=')[0]!)));
+}
+
 export interface ClusterOptions {
   /** Worker processes; 0 means one per CPU core. */
   workers: number;
@@ -43,12 +49,8 @@ export function runCluster(options: ClusterOptions): Promise<void> {
   let crashesInARow = 0;
   let rolling: Promise<void> | undefined;
 
-  // Worker heap settings for <150 MB per process (see `WORKER_HEAP_FLAGS`); NODE_OPTIONS or node
-  // flags that set them win.
-  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  const added = WORKER_HEAP_FLAGS.filter(
-    (flag) => !flags.some((given) => given.startsWith(flag.split('=')[0]!)),
-  );
+  // Worker heap settings for <150 MB per process (see `WORKER_HEAP_FLAGS`).
+  const added = heapFlagsNotGiven(WORKER_HEAP_FLAGS);
   if (added.length > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, ...added] });
 
   const fork = (): Promise<Worker> =>

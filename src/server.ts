@@ -4,7 +4,7 @@ import v8 from 'node:v8';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
-import { OLD_GENERATION_GROWTH_FLAG } from './server-cluster.js';
+import { heapFlagsNotGiven, OLD_GENERATION_GROWTH_FLAG } from './server-cluster.js';
 import type { Storage } from './storage/database.js';
 
 export interface ServeOptions {
@@ -45,11 +45,8 @@ export async function serve(
 ): Promise<Server> {
   // A single serving process cannot change its young generation once started (cluster workers are
   // started with WORKER_HEAP_FLAGS), but the old generation's growth applies from the next
-  // collection. A flag given on the command line wins.
-  const growthFlagName = OLD_GENERATION_GROWTH_FLAG.split('=')[0]!;
-  if (!process.execArgv.some((flag) => flag.startsWith(growthFlagName))) {
-    v8.setFlagsFromString(OLD_GENERATION_GROWTH_FLAG);
-  }
+  // collection. A flag given to node wins.
+  for (const flag of heapFlagsNotGiven([OLD_GENERATION_GROWTH_FLAG])) v8.setFlagsFromString(flag);
   storage.dialect.prepareForServing?.();
   const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const graceMs = options.drainGraceMs ?? 1_000;

@@ -202,40 +202,37 @@ export class KyselyArticleRepository implements ArticleRepository {
     if (query.publishedTo) out = out.where('articles.published_at', '<', query.publishedTo);
     if (query.categoryIds?.length) {
       const ids = query.categoryIds;
-      out = out.where((eb) =>
-        eb.or([
-          eb('articles.primary_category_id', 'in', ids),
-          ...(shallow
-            ? // One EXISTS per category rather than one with `IN (ids)`: SQLite rebuilds an IN
-              // list's lookup table each time a correlated subquery runs, which made "More
-              // from" cost 0.2 ms more at 100,000 articles.
-              ids.map((id) =>
-                eb.exists(
-                  eb
-                    .selectFrom('article_categories')
-                    .select('article_categories.article_id')
-                    .whereRef('article_categories.article_id', '=', 'articles.id')
-                    .where('article_categories.category_id', '=', id)
-                    // An OFFSET keeps PostgreSQL from hashing every article of the section
-                    // before the first row (it plans for the whole archive, not the limit):
-                    // 18 ms -> 0.5 ms per listing at 100,000 articles. SQLite needs a LIMIT
-                    // before an OFFSET.
-                    .limit(1)
-                    .offset(0),
-                ),
-              )
-            : [
-                eb(
-                  'articles.id',
-                  'in',
-                  eb
-                    .selectFrom('article_categories')
-                    .select('article_id')
-                    .where('category_id', 'in', ids),
-                ),
-              ]),
-        ]),
-      );
+      out = out.where((eb) => {
+        const inSection = shallow
+          ? // One EXISTS per category rather than one with `IN (ids)`: SQLite rebuilds an IN
+            // list's lookup table each time a correlated subquery runs, which made "More from"
+            // cost 0.2 ms more at 100,000 articles.
+            ids.map((id) =>
+              eb.exists(
+                eb
+                  .selectFrom('article_categories')
+                  .select('article_categories.article_id')
+                  .whereRef('article_categories.article_id', '=', 'articles.id')
+                  .where('article_categories.category_id', '=', id)
+                  // An OFFSET keeps PostgreSQL from hashing every article of the section before
+                  // the first row (it plans for the whole archive, not the limit): 18 ms -> 0.5 ms
+                  // per listing at 100,000 articles. SQLite needs a LIMIT before an OFFSET.
+                  .limit(1)
+                  .offset(0),
+              ),
+            )
+          : [
+              eb(
+                'articles.id',
+                'in',
+                eb
+                  .selectFrom('article_categories')
+                  .select('article_id')
+                  .where('category_id', 'in', ids),
+              ),
+            ];
+        return eb.or([eb('articles.primary_category_id', 'in', ids), ...inSection]);
+      });
     }
     if (query.tagId !== undefined) {
       const tagId = query.tagId;
