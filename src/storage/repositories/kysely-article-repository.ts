@@ -14,6 +14,7 @@ import type {
 import { parseRenditions } from '../../media/media.js';
 import type { SanitizedHtml } from '../../text/sanitized-html.js';
 import type { ArticleRow, Database } from '../schema.js';
+import { articleRow, insertArticleLinks } from './rows.js';
 
 type Db = Kysely<Database>;
 
@@ -279,45 +280,10 @@ export class KyselyArticleRepository implements ArticleRepository {
     return this.db.transaction().execute(async (trx) => {
       const { id } = await trx
         .insertInto('articles')
-        .values({
-          type: a.type,
-          slug: a.slug,
-          title: a.title,
-          dek: a.dek,
-          body_html: a.bodyHtml,
-          excerpt: a.excerpt,
-          status: a.status,
-          published_at: a.publishedAt,
-          created_at: a.createdAt,
-          updated_at: a.updatedAt,
-          primary_category_id: a.primaryCategoryId,
-          featured_media_id: a.featuredMediaId,
-          comment_status: a.commentStatus,
-          lang: a.lang,
-          dir: a.dir,
-        })
+        .values(articleRow(a))
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (a.authorIds.length) {
-        await trx
-          .insertInto('article_authors')
-          .values(a.authorIds.map((user_id, position) => ({ article_id: id, user_id, position })))
-          .execute();
-      }
-      const categoryIds = [...new Set(a.categoryIds)];
-      if (categoryIds.length) {
-        await trx
-          .insertInto('article_categories')
-          .values(categoryIds.map((category_id) => ({ article_id: id, category_id })))
-          .execute();
-      }
-      const tagIds = [...new Set(a.tagIds)];
-      if (tagIds.length) {
-        await trx
-          .insertInto('article_tags')
-          .values(tagIds.map((tag_id) => ({ article_id: id, tag_id })))
-          .execute();
-      }
+      await insertArticleLinks(trx, id, a);
       return id;
     });
   }

@@ -7,6 +7,7 @@ import type {
 } from '../../comments/comment-repository.js';
 import type { SanitizedHtml } from '../../text/sanitized-html.js';
 import type { CommentStatus, CommentsTable, Database } from '../schema.js';
+import { commentRow } from './rows.js';
 
 /** The columns anyone may see. `author_email`, `ip_hash` and moderation notes are not among them. */
 const PUBLIC_COLUMNS = [
@@ -103,25 +104,10 @@ export class KyselyCommentRepository implements CommentRepository {
     const { id } = await this.db
       .insertInto('comments')
       .values({
-        article_id: c.articleId,
-        parent_id: c.parentId,
-        depth: c.depth,
-        author_name: c.authorName,
-        author_email: c.authorEmail,
-        author_url: c.authorUrl,
-        body: c.body,
-        body_html: c.bodyHtml,
-        avatar_key: c.avatarKey,
-        status: c.status,
-        created_at: c.createdAt,
+        ...commentRow(c),
         ip_hash: c.ipHash ?? null,
         user_agent: c.userAgent ?? null,
         content_hash: c.contentHash ?? null,
-        spam_score: c.spamScore ?? 0,
-        moderation_rule: c.moderationRule ?? null,
-        moderation_reason: c.moderationReason ?? null,
-        moderated_at: c.createdAt,
-        is_staff: c.isStaff ? 1 : 0,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

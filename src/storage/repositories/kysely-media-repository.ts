@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { type MediaItem, parseRenditions, serializeRenditions } from '../../media/media.js';
 import type { MediaListQuery, MediaRepository, NewMedia } from '../../media/media-repository.js';
 import type { Database, MediaTable } from '../schema.js';
+import { mediaRow } from './rows.js';
 
 function toItem(row: Selectable<MediaTable>): MediaItem {
   return {
@@ -31,15 +32,7 @@ export class KyselyMediaRepository implements MediaRepository {
     const { id } = await this.db
       .insertInto('media')
       .values({
-        path: m.path,
-        mime: m.mime,
-        width: m.width,
-        height: m.height,
-        alt: m.alt,
-        caption: m.caption,
-        credit: m.credit,
-        original_url: m.originalUrl,
-        created_at: m.createdAt,
+        ...mediaRow(m),
         renditions: serializeRenditions(m.renditions ?? []),
         sha256: m.sha256 ?? null,
         bytes: m.bytes ?? null,

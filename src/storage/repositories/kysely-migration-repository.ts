@@ -17,6 +17,15 @@ import type {
 } from '../../migration/migration-repository.js';
 import type { NewCategory, NewUser } from '../../taxonomy/taxonomy-repository.js';
 import type { Database } from '../schema.js';
+import {
+  articleRow,
+  categoryRow,
+  commentRow,
+  deleteArticleLinks,
+  insertArticleLinks,
+  mediaRow,
+  userRow,
+} from './rows.js';
 
 type Db = Kysely<Database>;
 
@@ -147,15 +156,7 @@ class KyselyMigrationUnitOfWork implements MigrationUnitOfWork {
   async insertUser(u: NewUser) {
     const { id } = await this.trx
       .insertInto('users')
-      .values({
-        slug: u.slug,
-        name: u.name,
-        email: u.email,
-        bio: u.bio,
-        role: u.role,
-        password_hash: null,
-        created_at: u.createdAt,
-      })
+      .values(userRow(u))
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
@@ -177,29 +178,14 @@ class KyselyMigrationUnitOfWork implements MigrationUnitOfWork {
   async insertCategory(c: NewCategory) {
     const { id } = await this.trx
       .insertInto('categories')
-      .values({
-        slug: c.slug,
-        name: c.name,
-        description: c.description,
-        parent_id: c.parentId,
-        position: c.position,
-      })
+      .values({ slug: c.slug, ...categoryRow(c) })
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
   }
 
   async updateCategory(id: number, c: Omit<NewCategory, 'slug'>) {
-    await this.trx
-      .updateTable('categories')
-      .set({
-        name: c.name,
-        description: c.description,
-        parent_id: c.parentId,
-        position: c.position,
-      })
-      .where('id', '=', id)
-      .execute();
+    await this.trx.updateTable('categories').set(categoryRow(c)).where('id', '=', id).execute();
   }
 
   async linkCategoryParents() {
@@ -257,31 +243,17 @@ class KyselyMigrationUnitOfWork implements MigrationUnitOfWork {
     return row?.id;
   }
 
-  private mediaValues(m: NewMedia) {
-    return {
-      path: m.path,
-      mime: m.mime,
-      width: m.width,
-      height: m.height,
-      alt: m.alt,
-      caption: m.caption,
-      credit: m.credit,
-      original_url: m.originalUrl,
-      created_at: m.createdAt,
-    };
-  }
-
   async insertMedia(m: NewMedia) {
     const { id } = await this.trx
       .insertInto('media')
-      .values(this.mediaValues(m))
+      .values(mediaRow(m))
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
   }
 
   async updateMedia(id: number, m: NewMedia) {
-    await this.trx.updateTable('media').set(this.mediaValues(m)).where('id', '=', id).execute();
+    await this.trx.updateTable('media').set(mediaRow(m)).where('id', '=', id).execute();
   }
 
   async galleryMedia(request: { ids: number[]; parent: number }): Promise<GalleryMedia[]> {
@@ -338,32 +310,10 @@ class KyselyMigrationUnitOfWork implements MigrationUnitOfWork {
       : undefined;
   }
 
-  private articleValues(a: ImportedArticle) {
-    return {
-      type: a.type,
-      slug: a.slug,
-      title: a.title,
-      dek: a.dek,
-      body_html: a.bodyHtml,
-      excerpt: a.excerpt,
-      status: a.status,
-      published_at: a.publishedAt,
-      created_at: a.createdAt,
-      updated_at: a.updatedAt,
-      primary_category_id: a.primaryCategoryId,
-      featured_media_id: a.featuredMediaId,
-      comment_status: a.commentStatus,
-      lang: a.lang,
-      dir: a.dir,
-      seo_title: a.seoTitle,
-      seo_description: a.seoDescription,
-    };
-  }
-
   async insertArticle(a: ImportedArticle) {
     const { id } = await this.trx
       .insertInto('articles')
-      .values(this.articleValues(a))
+      .values(articleRow(a))
       .returning('id')
       .executeTakeFirstOrThrow();
     await this.writeRelations(id, a);
@@ -371,40 +321,14 @@ class KyselyMigrationUnitOfWork implements MigrationUnitOfWork {
   }
 
   async updateArticle(id: number, a: ImportedArticle) {
-    await this.trx
-      .updateTable('articles')
-      .set(this.articleValues(a))
-      .where('id', '=', id)
-      .execute();
-    await this.trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
-    await this.trx.deleteFrom('article_categories').where('article_id', '=', id).execute();
-    await this.trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
+    await this.trx.updateTable('articles').set(articleRow(a)).where('id', '=', id).execute();
+    await deleteArticleLinks(this.trx, id);
     await this.trx.deleteFrom('article_fields').where('article_id', '=', id).execute();
     await this.writeRelations(id, a);
   }
 
   private async writeRelations(id: number, a: ImportedArticle) {
-    const authorIds = [...new Set(a.authorIds)];
-    if (authorIds.length) {
-      await this.trx
-        .insertInto('article_authors')
-        .values(authorIds.map((user_id, position) => ({ article_id: id, user_id, position })))
-        .execute();
-    }
-    const categoryIds = [...new Set(a.categoryIds)];
-    if (categoryIds.length) {
-      await this.trx
-        .insertInto('article_categories')
-        .values(categoryIds.map((category_id) => ({ article_id: id, category_id })))
-        .execute();
-    }
-    const tagIds = [...new Set(a.tagIds)];
-    if (tagIds.length) {
-      await this.trx
-        .insertInto('article_tags')
-        .values(tagIds.map((tag_id) => ({ article_id: id, tag_id })))
-        .execute();
-    }
+    await insertArticleLinks(this.trx, id, a);
     const fields = Object.entries(a.fields);
     if (fields.length) {
       await this.trx
@@ -422,42 +346,17 @@ class KyselyMigrationUnitOfWork implements MigrationUnitOfWork {
       .execute();
   }
 
-  private commentValues(c: ImportedComment) {
-    return {
-      article_id: c.articleId,
-      parent_id: c.parentId,
-      depth: c.depth,
-      author_name: c.authorName,
-      author_email: c.authorEmail,
-      author_url: c.authorUrl,
-      body: c.body,
-      body_html: c.bodyHtml,
-      avatar_key: c.avatarKey,
-      status: c.status,
-      created_at: c.createdAt,
-      spam_score: c.spamScore ?? 0,
-      moderation_rule: c.moderationRule ?? null,
-      moderation_reason: c.moderationReason ?? null,
-      moderated_at: c.createdAt,
-      is_staff: c.isStaff ? 1 : 0,
-    };
-  }
-
   async insertComment(c: ImportedComment) {
     const { id } = await this.trx
       .insertInto('comments')
-      .values(this.commentValues(c))
+      .values(commentRow(c))
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
   }
 
   async updateComment(id: number, c: ImportedComment) {
-    await this.trx
-      .updateTable('comments')
-      .set(this.commentValues(c))
-      .where('id', '=', id)
-      .execute();
+    await this.trx.updateTable('comments').set(commentRow(c)).where('id', '=', id).execute();
   }
 
   async saveLegacyPath(path: string, kind: 'media-file' | 'media-page', targetId: number) {

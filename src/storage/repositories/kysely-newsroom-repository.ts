@@ -14,6 +14,7 @@ import type {
   StoredFields,
 } from '../../newsroom/newsroom-repository.js';
 import type { Database } from '../schema.js';
+import { deleteArticleLinks, insertArticleLinks } from './rows.js';
 
 type Db = Kysely<Database>;
 
@@ -124,32 +125,6 @@ export class KyselyNewsroomRepository implements NewsroomRepository {
     };
   }
 
-  private async writeRelations(trx: Transaction<Database>, id: number, f: StoredFields) {
-    await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
-    await trx.deleteFrom('article_categories').where('article_id', '=', id).execute();
-    await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
-    if (f.authorIds.length) {
-      await trx
-        .insertInto('article_authors')
-        .values(f.authorIds.map((user_id, position) => ({ article_id: id, user_id, position })))
-        .execute();
-    }
-    const categoryIds = [...new Set(f.categoryIds)];
-    if (categoryIds.length) {
-      await trx
-        .insertInto('article_categories')
-        .values(categoryIds.map((category_id) => ({ article_id: id, category_id })))
-        .execute();
-    }
-    const tagIds = [...new Set(f.tagIds)];
-    if (tagIds.length) {
-      await trx
-        .insertInto('article_tags')
-        .values(tagIds.map((tag_id) => ({ article_id: id, tag_id })))
-        .execute();
-    }
-  }
-
   /** Stores a revision; it becomes the head unless `asHead` is false (an autosave kept aside). */
   private async insertRevision(trx: Transaction<Database>, r: NewRevision, asHead = true) {
     const { id } = await trx
@@ -224,7 +199,7 @@ export class KyselyNewsroomRepository implements NewsroomRepository {
           preview_token: meta.previewToken,
         })
         .execute();
-      await this.writeRelations(trx, id, fields);
+      await insertArticleLinks(trx, id, fields);
       const revisionId = await this.insertRevision(trx, { ...revision, articleId: id });
       return { id, revisionId };
     });
@@ -252,7 +227,8 @@ export class KyselyNewsroomRepository implements NewsroomRepository {
         .set({ social_media_id: fields.socialImageId })
         .where('article_id', '=', id)
         .execute();
-      await this.writeRelations(trx, id, fields);
+      await deleteArticleLinks(trx, id);
+      await insertArticleLinks(trx, id, fields);
       const revisionId = await this.insertRevision(trx, { ...revision, articleId: id });
       return { revisionId };
     });

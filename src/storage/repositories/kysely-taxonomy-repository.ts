@@ -7,6 +7,7 @@ import type {
   TermKind,
 } from '../../taxonomy/taxonomy-repository.js';
 import type { Database } from '../schema.js';
+import { categoryRow, userRow } from './rows.js';
 
 const publicUserColumns = ['users.id', 'users.slug', 'users.name', 'users.bio'] as const;
 
@@ -86,13 +87,7 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
   async insertCategory(c: NewCategory) {
     const { id } = await this.db
       .insertInto('categories')
-      .values({
-        slug: c.slug,
-        name: c.name,
-        description: c.description,
-        parent_id: c.parentId,
-        position: c.position,
-      })
+      .values({ slug: c.slug, ...categoryRow(c) })
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
@@ -116,15 +111,7 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
   async insertUser(u: NewUser) {
     const { id } = await this.db
       .insertInto('users')
-      .values({
-        slug: u.slug,
-        name: u.name,
-        email: u.email,
-        bio: u.bio,
-        role: u.role,
-        password_hash: null,
-        created_at: u.createdAt,
-      })
+      .values(userRow(u))
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
@@ -143,13 +130,7 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
   async updateCategory(id: number, c: NewCategory) {
     await this.db
       .updateTable('categories')
-      .set({
-        slug: c.slug,
-        name: c.name,
-        description: c.description,
-        parent_id: c.parentId,
-        position: c.position,
-      })
+      .set({ slug: c.slug, ...categoryRow(c) })
       .where('id', '=', id)
       .execute();
   }
