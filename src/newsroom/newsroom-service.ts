@@ -4,17 +4,18 @@ import { AppError } from '../http/app-error.js';
 import { htmlToText, sanitizeArticleHtml } from '../text/sanitized-html.js';
 import { toSlug, uniqueSlug } from '../text/slug.js';
 import type { ArticleEvents, ArticleState } from './article-events.js';
-import type {
-  Action,
-  Actor,
-  ArticleFields,
-  Correction,
-  CorrectionKind,
-  FieldsInput,
-  ListFilters,
-  Lock,
-  NewsroomArticle,
-  Revision,
+import {
+  type Action,
+  type Actor,
+  type ArticleFields,
+  type Correction,
+  type CorrectionKind,
+  type FieldsInput,
+  fieldsOf,
+  type ListFilters,
+  type Lock,
+  type NewsroomArticle,
+  type Revision,
 } from './newsroom.js';
 import type { NewsroomRepository, StoredFields } from './newsroom-repository.js';
 import { diffRevisions, type FieldDiff } from './revision-diff.js';
@@ -166,26 +167,6 @@ export class NewsroomService {
     return this.deps.repository.list({ ...filters, ...(ownerId ? { ownerId } : {}) });
   }
 
-  private fieldsOf(a: NewsroomArticle): ArticleFields {
-    return {
-      headline: a.headline,
-      dek: a.dek,
-      slug: a.slug,
-      bodyHtml: a.bodyHtml,
-      primaryCategoryId: a.primaryCategoryId,
-      categoryIds: a.categoryIds,
-      tags: a.tags.map((t) => t.name),
-      authorIds: a.authors.map((x) => x.id),
-      featuredImageId: a.featuredImageId,
-      socialImageId: a.socialImageId,
-      seoTitle: a.seoTitle,
-      seoDescription: a.seoDescription,
-      commentStatus: a.commentStatus,
-      lang: a.lang,
-      dir: a.dir,
-    };
-  }
-
   /** Merges `input` over `current`, sanitizes, makes the slug unique and resolves tags. */
   private async normalize(
     input: FieldsInput,
@@ -287,7 +268,7 @@ export class NewsroomService {
     expectHead: number | null | undefined,
     reason: string,
   ) {
-    const { fields, stored } = await this.normalize(input, this.fieldsOf(article), article.id);
+    const { fields, stored } = await this.normalize(input, fieldsOf(article), article.id);
     if (isLive(article)) {
       // Only what this edit adds: an old alt-less image must not block a typo fix.
       await this.deps.altText?.assertAltText(fields, article);
@@ -394,7 +375,7 @@ export class NewsroomService {
     article: NewsroomArticle,
     request: { baseRevisionId: number | null; clientSaveId: string; fields: FieldsInput },
   ) {
-    const { fields } = await this.normalize(request.fields, this.fieldsOf(article), article.id);
+    const { fields } = await this.normalize(request.fields, fieldsOf(article), article.id);
     const now = this.now();
     const result = await this.deps.repository.addRevision(
       article.id,

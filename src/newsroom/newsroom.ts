@@ -92,6 +92,27 @@ export interface NewsroomArticle {
   headRevisionId: number | null;
 }
 
+/** The editable fields of an article as it stands: what a revision records. */
+export function fieldsOf(a: NewsroomArticle): ArticleFields {
+  return {
+    headline: a.headline,
+    dek: a.dek,
+    slug: a.slug,
+    bodyHtml: a.bodyHtml,
+    primaryCategoryId: a.primaryCategoryId,
+    categoryIds: a.categoryIds,
+    tags: a.tags.map((t) => t.name),
+    authorIds: a.authors.map((x) => x.id),
+    featuredImageId: a.featuredImageId,
+    socialImageId: a.socialImageId,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    commentStatus: a.commentStatus,
+    lang: a.lang,
+    dir: a.dir,
+  };
+}
+
 export type Action =
   | 'submit'
   | 'publish'

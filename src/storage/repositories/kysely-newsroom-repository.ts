@@ -1,11 +1,12 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type {
-  ArticleFields,
-  Correction,
-  ListFilters,
-  Lock,
-  NewsroomArticle,
-  Revision,
+import {
+  type ArticleFields,
+  type Correction,
+  fieldsOf,
+  type ListFilters,
+  type Lock,
+  type NewsroomArticle,
+  type Revision,
 } from '../../newsroom/newsroom.js';
 import type {
   NewRevision,
@@ -688,24 +689,4 @@ export class KyselyNewsroomRepository implements NewsroomRepository {
       };
     });
   }
-}
-
-function fieldsOf(a: NewsroomArticle): ArticleFields {
-  return {
-    headline: a.headline,
-    dek: a.dek,
-    slug: a.slug,
-    bodyHtml: a.bodyHtml,
-    primaryCategoryId: a.primaryCategoryId,
-    categoryIds: a.categoryIds,
-    tags: a.tags.map((t) => t.name),
-    authorIds: a.authors.map((x) => x.id),
-    featuredImageId: a.featuredImageId,
-    socialImageId: a.socialImageId,
-    seoTitle: a.seoTitle,
-    seoDescription: a.seoDescription,
-    commentStatus: a.commentStatus,
-    lang: a.lang,
-    dir: a.dir,
-  };
 }
