@@ -30,7 +30,7 @@ after(() => site.close());
 
 async function call(
   who: StaffSession,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   body?: unknown,
 ) {
@@ -168,6 +168,37 @@ describe('autosave of a live article', () => {
     assert.equal(written.body.article.headRevisionId, written.body.revision.id);
     assert.equal(changes.length, events + 1);
     assert.equal(changes.at(-1)?.reason, 'autosaved');
+  });
+});
+
+describe('pending changes over the JSON API', () => {
+  test("GET reports the caller's own pending autosave; DELETE discards it and the live article stays", async () => {
+    const a = await published();
+    const none = await call(editor, 'GET', `${API}/${a.id}`);
+    assert.equal(none.status, 200);
+    assert.equal(none.body.pendingAutosave, null);
+
+    await autosave(editor, a.id, a.headRevisionId, 'api-1', { dek: 'First thought' });
+    const newest = await autosave(editor, a.id, a.headRevisionId, 'api-2', {
+      dek: 'Second thought',
+    });
+    const mine = await call(editor, 'GET', `${API}/${a.id}`);
+    assert.equal(mine.body.pendingAutosave.revision.id, newest.body.revision.id, 'the newest');
+    assert.equal(mine.body.pendingAutosave.revision.kind, 'autosave');
+    assert.equal(mine.body.pendingAutosave.fields.dek, 'Second thought');
+    assert.equal(mine.body.article.dek, '', 'the article itself is the live one');
+    // Someone else's pending changes are theirs alone.
+    assert.equal((await call(editor2, 'GET', `${API}/${a.id}`)).body.pendingAutosave, null);
+
+    const discarded = await call(editor, 'DELETE', `${API}/${a.id}/autosave`);
+    assert.equal(discarded.status, 200, JSON.stringify(discarded.body));
+    assert.deepEqual(discarded.body, { discarded: true });
+    const after = await call(editor, 'GET', `${API}/${a.id}`);
+    assert.equal(after.body.pendingAutosave, null);
+    assert.equal(after.body.article.headRevisionId, a.headRevisionId);
+    const views = await publicViews(a);
+    assert.match(views, /What is live\./);
+    assert.doesNotMatch(views, /thought/);
   });
 });
 

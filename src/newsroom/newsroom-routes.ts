@@ -214,9 +214,17 @@ export async function newsroomRoutes(fastify: FastifyInstance, opts: NewsroomRou
       };
     });
 
-    app.get(`${base}/:id`, { schema: { params: IdParam } }, async (request) => ({
-      article: represent(await newsroom.view(actor(request), request.params.id)),
-    }));
+    app.get(`${base}/:id`, { schema: { params: IdParam } }, async (request) => {
+      const who = actor(request);
+      const article = await newsroom.view(who, request.params.id);
+      // The caller's own changes kept aside on a live article, for the editor to offer back.
+      const pending = article.can.edit
+        ? await newsroom.pendingAutosave(who, article.id)
+        : undefined;
+      if (!pending) return { article: represent(article), pendingAutosave: null };
+      const { fields, ...revision } = pending;
+      return { article: represent(article), pendingAutosave: { revision, fields } };
+    });
 
     app.post(
       base,
@@ -267,6 +275,11 @@ export async function newsroomRoutes(fastify: FastifyInstance, opts: NewsroomRou
         };
       },
     );
+
+    app.delete(`${base}/:id/autosave`, { schema: { params: IdParam } }, async (request) => {
+      await newsroom.discardPendingAutosave(actor(request), request.params.id);
+      return { discarded: true };
+    });
 
     app.post(
       `${base}/:id/transitions`,
