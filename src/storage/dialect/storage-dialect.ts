@@ -1,6 +1,7 @@
 import type { ColumnDefinitionBuilder, Dialect, QueryExecutorProvider, RawBuilder } from 'kysely';
 import type { ParsedQuery } from '../../search/query-parser.js';
 import type { SearchDocument } from '../../search/search-repository.js';
+import type { ArticleStatus } from '../schema.js';
 
 /**
  * What differs between database engines. Code outside `dialect/` reads these capabilities and
@@ -99,6 +100,21 @@ export interface SearchDialect {
    * computed, which is much cheaper for counting and date-ordered results.
    */
   matches(query: ParsedQuery, ranked: boolean): RawBuilder<{ article_id: number; score: number }>;
+  /** Creates what `visibleArticles` reads, where the engine needs more (migration `012`). */
+  createVisibility(db: QueryExecutorProvider): Promise<void>;
+  /**
+   * A parenthesised subquery of the article columns search filters on, to join to `matches` in
+   * place of the whole `articles` table: a common word matches most of the archive, and each
+   * match is checked for visibility.
+   */
+  visibleArticles(): RawBuilder<VisibleArticle>;
+}
+
+export interface VisibleArticle {
+  id: number;
+  status: ArticleStatus;
+  published_at: string | null;
+  primary_category_id: number | null;
 }
 
 /** Picks the dialect from a database URL: `postgres://` or `postgresql://` means PostgreSQL, anything else an SQLite file. */

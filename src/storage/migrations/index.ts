@@ -10,6 +10,7 @@ import * as media from './007-media.js';
 import * as indexes from './009-indexes.js';
 import * as formerSlugs from './010-former-slugs.js';
 import * as listingOrder from './011-listing-order.js';
+import * as searchVisibility from './012-search-visibility.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -27,6 +28,7 @@ const migrations: Record<string, DialectMigration> = {
   '009-indexes': indexes,
   '010-former-slugs': formerSlugs,
   '011-listing-order': listingOrder,
+  '012-search-visibility': searchVisibility,
 };
 
 /** Binds every migration to the dialect so that schema differences stay in `dialect/`. */

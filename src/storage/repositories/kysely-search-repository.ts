@@ -10,11 +10,14 @@ import type {
   VocabularyTerm,
 } from '../../search/search-repository.js';
 import type { SanitizedHtml } from '../../text/sanitized-html.js';
-import type { SearchDialect } from '../dialect/storage-dialect.js';
+import type { SearchDialect, VisibleArticle } from '../dialect/storage-dialect.js';
 import type { ArticleStatus, Database } from '../schema.js';
 
 type Db = Kysely<Database>;
-type Matched = Database & { m: { article_id: number; score: number } };
+type Matched = Omit<Database, 'articles'> & {
+  m: { article_id: number; score: number };
+  articles: VisibleArticle;
+};
 
 /**
  * SearchRepository on Kysely. The engine's full-text match comes from the dialect as a
@@ -26,10 +29,11 @@ export class KyselySearchRepository implements SearchRepository {
     private readonly engine: SearchDialect,
   ) {}
 
+  /** Matches joined to the columns search filters on (`visibleArticles`), filtered. */
   private matched(query: SearchFilters & { query: SearchQuery['query'] }, ranked: boolean) {
     const from = (this.db as unknown as Kysely<Matched>)
       .selectFrom(this.engine.matches(query.query, ranked).as('m'))
-      .innerJoin('articles', 'articles.id', 'm.article_id');
+      .innerJoin(this.engine.visibleArticles().as('articles'), 'articles.id', 'm.article_id');
     return this.filtered(from, query);
   }
 
@@ -69,25 +73,41 @@ export class KyselySearchRepository implements SearchRepository {
   }
 
   async search(query: SearchQuery): Promise<SearchHitRow[]> {
-    let q = this.matched(query, query.sort === 'relevance').select([
-      'articles.id',
-      'articles.type',
-      'articles.slug',
-      'articles.title',
-      'articles.dek',
-      'articles.body_html',
-      'articles.published_at',
-      'articles.primary_category_id',
-      'articles.lang',
-      'articles.dir',
-    ]);
-    if (query.sort === 'relevance') q = q.orderBy('m.score', 'desc');
-    const rows = await q
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
+    // The page's ids first, from the narrow join; then the rows (bodies included) of just those.
+    let page = this.matched(query, query.sort === 'relevance').select('articles.id');
+    if (query.sort === 'relevance') page = page.orderBy('m.score', 'desc');
+    const ids = (
+      await page
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute()
+    ).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const byId = new Map(
+      (
+        await this.db
+          .selectFrom('articles')
+          .select([
+            'id',
+            'type',
+            'slug',
+            'title',
+            'dek',
+            'body_html',
+            'published_at',
+            'primary_category_id',
+            'lang',
+            'dir',
+          ])
+          .where('id', 'in', ids)
+          .where('status', '=', 'published')
+          .execute()
+      ).map((r) => [r.id, r]),
+    );
+    // An article unpublished between the two reads is left out rather than shown.
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
     if (rows.length === 0) return [];
     const authorRows = await this.db
       .selectFrom('article_authors')

@@ -1,7 +1,7 @@
 import { type QueryExecutorProvider, sql } from 'kysely';
 import type { ParsedQuery } from '../../../search/query-parser.js';
 import type { SearchDocument } from '../../../search/search-repository.js';
-import type { SearchDialect } from '../storage-dialect.js';
+import type { SearchDialect, VisibleArticle } from '../storage-dialect.js';
 
 type Match = { article_id: number; score: number };
 
@@ -110,5 +110,13 @@ export const postgresSearch: SearchDialect = {
       ? sql`ts_rank('{0.1,0.2,0.4,1.0}'::float4[], document, CAST(${tsquery} AS tsquery))`
       : sql`0`;
     return sql<Match>`(SELECT article_id, ${score} AS score FROM search_documents WHERE document @@ CAST(${tsquery} AS tsquery))`;
+  },
+
+  // Nothing to add: PostgreSQL keeps a long body out of line (TOAST), so the visibility columns
+  // are read from the row itself.
+  async createVisibility() {},
+
+  visibleArticles() {
+    return sql<VisibleArticle>`(SELECT id, status, published_at, primary_category_id FROM articles)`;
   },
 };

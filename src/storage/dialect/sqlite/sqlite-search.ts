@@ -1,7 +1,7 @@
 import { type QueryExecutorProvider, sql } from 'kysely';
 import type { ParsedQuery } from '../../../search/query-parser.js';
 import type { SearchDocument } from '../../../search/search-repository.js';
-import type { SearchDialect } from '../storage-dialect.js';
+import type { SearchDialect, VisibleArticle } from '../storage-dialect.js';
 
 type Match = { article_id: number; score: number };
 
@@ -60,5 +60,19 @@ export const sqliteSearch: SearchDialect = {
     // bm25 is lower-is-better; negate it. Column weights: title 10, dek 4, body 1.
     const score = ranked ? sql`-bm25(search_fts, 10.0, 4.0, 1.0)` : sql`0`;
     return sql<Match>`(SELECT rowid AS article_id, ${score} AS score FROM search_fts WHERE search_fts MATCH ${expression})`;
+  },
+
+  async createVisibility(db) {
+    await sql`CREATE INDEX articles_search_visibility ON articles (id, status, published_at, primary_category_id)`.execute(
+      db,
+    );
+  },
+
+  // An article row keeps `status` and `published_at` after `body_html`, so reading them by rowid
+  // walks the body's overflow pages: checking 93,000 matches of a common word took 220 ms at
+  // 100,000 articles, 53 ms from this covering index. The planner prices a rowid lookup lower
+  // and would not pick the index by itself, hence INDEXED BY.
+  visibleArticles() {
+    return sql<VisibleArticle>`(SELECT id, status, published_at, primary_category_id FROM articles INDEXED BY articles_search_visibility)`;
   },
 };
