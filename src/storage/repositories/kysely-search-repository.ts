@@ -73,41 +73,36 @@ export class KyselySearchRepository implements SearchRepository {
   }
 
   async search(query: SearchQuery): Promise<SearchHitRow[]> {
-    // The page's ids first, from the narrow join; then the rows (bodies included) of just those.
-    let page = this.matched(query, query.sort === 'relevance').select('articles.id');
-    if (query.sort === 'relevance') page = page.orderBy('m.score', 'desc');
-    const ids = (
-      await page
-        .orderBy('articles.published_at', 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(query.limit)
-        .offset(query.offset)
-        .execute()
-    ).map((r) => r.id);
-    if (ids.length === 0) return [];
-    const byId = new Map(
-      (
-        await this.db
-          .selectFrom('articles')
-          .select([
-            'id',
-            'type',
-            'slug',
-            'title',
-            'dek',
-            'body_html',
-            'published_at',
-            'primary_category_id',
-            'lang',
-            'dir',
-          ])
-          .where('id', 'in', ids)
-          .where('status', '=', 'published')
-          .execute()
-      ).map((r) => [r.id, r]),
-    );
-    // An article unpublished between the two reads is left out rather than shown.
-    const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    const ranked = query.sort === 'relevance';
+    // The page's hits first, from the narrow join; then, joined to them as the listings do, the
+    // rows (bodies included) of just those, instead of every match's body carried through the sort.
+    let page = this.matched(query, ranked).select(['articles.id', 'm.score']);
+    if (ranked) page = page.orderBy('m.score', 'desc');
+    page = page
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset);
+    let hits = this.db
+      .selectFrom(page.as('hit'))
+      .innerJoin('articles', 'articles.id', 'hit.id')
+      .select([
+        'articles.id',
+        'articles.type',
+        'articles.slug',
+        'articles.title',
+        'articles.dek',
+        'articles.body_html',
+        'articles.published_at',
+        'articles.primary_category_id',
+        'articles.lang',
+        'articles.dir',
+      ]);
+    if (ranked) hits = hits.orderBy('hit.score', 'desc');
+    const rows = await hits
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .execute();
     if (rows.length === 0) return [];
     const authorRows = await this.db
       .selectFrom('article_authors')
