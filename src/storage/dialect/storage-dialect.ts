@@ -1,4 +1,10 @@
-import type { ColumnDefinitionBuilder, Dialect, QueryExecutorProvider, RawBuilder } from 'kysely';
+import type {
+  ColumnDefinitionBuilder,
+  Dialect,
+  Kysely,
+  QueryExecutorProvider,
+  RawBuilder,
+} from 'kysely';
 import type { ParsedQuery } from '../../search/query-parser.js';
 import type { SearchDocument } from '../../search/search-repository.js';
 import type { ArticleStatus } from '../schema.js';
@@ -100,12 +106,17 @@ export interface SearchDialect {
    * computed, which is much cheaper for counting and date-ordered results.
    */
   matches(query: ParsedQuery, ranked: boolean): RawBuilder<{ article_id: number; score: number }>;
-  /** Creates what `visibleArticles` reads, where the engine needs more (migration `012`). */
-  createVisibility(db: QueryExecutorProvider): Promise<void>;
+  /** Rewrites documents stored by an earlier release in the shape `createSchema` makes (migration `013`). */
+  rebuildDocuments(db: QueryExecutorProvider): Promise<void>;
+  /**
+   * Runs a search's statements (`matches` joined to `visibleArticles`) the way this engine
+   * answers them fastest.
+   */
+  readMatches<DB, T>(db: Kysely<DB>, run: (db: Kysely<DB>) => Promise<T>): Promise<T>;
   /**
    * A parenthesised subquery of the article columns search filters on, to join to `matches` in
    * place of the whole `articles` table: a common word matches most of the archive, and each
-   * match is checked for visibility.
+   * match is checked for visibility, from the covering index `articles_search_visibility`.
    */
   visibleArticles(): RawBuilder<VisibleArticle>;
 }

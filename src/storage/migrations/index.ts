@@ -11,6 +11,7 @@ import * as indexes from './009-indexes.js';
 import * as formerSlugs from './010-former-slugs.js';
 import * as listingOrder from './011-listing-order.js';
 import * as searchVisibility from './012-search-visibility.js';
+import * as searchDocuments from './013-search-documents.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -29,6 +30,7 @@ const migrations: Record<string, DialectMigration> = {
   '010-former-slugs': formerSlugs,
   '011-listing-order': listingOrder,
   '012-search-visibility': searchVisibility,
+  '013-search-documents': searchDocuments,
 };
 
 /** Binds every migration to the dialect so that schema differences stay in `dialect/`. */

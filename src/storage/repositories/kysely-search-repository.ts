@@ -30,8 +30,8 @@ export class KyselySearchRepository implements SearchRepository {
   ) {}
 
   /** Matches joined to the columns search filters on (`visibleArticles`), filtered. */
-  private matched(query: SearchFilters & { query: SearchQuery['query'] }, ranked: boolean) {
-    const from = (this.db as unknown as Kysely<Matched>)
+  private matched(db: Db, query: SearchFilters & { query: SearchQuery['query'] }, ranked: boolean) {
+    const from = (db as unknown as Kysely<Matched>)
       .selectFrom(this.engine.matches(query.query, ranked).as('m'))
       .innerJoin(this.engine.visibleArticles().as('articles'), 'articles.id', 'm.article_id');
     return this.filtered(from, query);
@@ -72,18 +72,19 @@ export class KyselySearchRepository implements SearchRepository {
     return out;
   }
 
-  async search(query: SearchQuery): Promise<SearchHitRow[]> {
+  /** One page of hits with their rows, best first (or newest first when not ranked). */
+  private page(db: Db, query: SearchQuery) {
     const ranked = query.sort === 'relevance';
     // The page's hits first, from the narrow join; then, joined to them as the listings do, the
     // rows (bodies included) of just those, instead of every match's body carried through the sort.
-    let page = this.matched(query, ranked).select(['articles.id', 'm.score']);
+    let page = this.matched(db, query, ranked).select(['articles.id', 'm.score']);
     if (ranked) page = page.orderBy('m.score', 'desc');
     page = page
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(query.limit)
       .offset(query.offset);
-    let hits = this.db
+    let hits = db
       .selectFrom(page.as('hit'))
       .innerJoin('articles', 'articles.id', 'hit.id')
       .select([
@@ -99,10 +100,11 @@ export class KyselySearchRepository implements SearchRepository {
         'articles.dir',
       ]);
     if (ranked) hits = hits.orderBy('hit.score', 'desc');
-    const rows = await hits
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .execute();
+    return hits.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').execute();
+  }
+
+  async search(query: SearchQuery): Promise<SearchHitRow[]> {
+    const rows = await this.engine.readMatches(this.db, (db) => this.page(db, query));
     if (rows.length === 0) return [];
     const authorRows = await this.db
       .selectFrom('article_authors')
@@ -137,9 +139,11 @@ export class KyselySearchRepository implements SearchRepository {
   }
 
   async count(query: SearchFilters & { query: SearchQuery['query'] }): Promise<number> {
-    const row = await this.matched(query, false)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const row = await this.engine.readMatches(this.db, (db) =>
+      this.matched(db, query, false)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
     return Number(row.n);
   }
 

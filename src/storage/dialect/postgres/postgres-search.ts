@@ -57,21 +57,46 @@ export function tsqueryLiteral(query: ParsedQuery): string {
 const quote = (token: string) => `'${token.replace(/['\\]/g, (c) => c + c)}'`;
 
 /**
+ * The documents table: one tsvector per article, nothing else, so a scan of matches reads few
+ * pages. A document (a few KB with its positions) lives out of line and uncompressed: ranking
+ * reads every match's document, and decompressing it cost more than reading it (a common word at
+ * 100,000 articles: 320 ms compressed, 180 ms not).
+ */
+async function createDocumentsTable(db: QueryExecutorProvider, name: string) {
+  await sql`CREATE TABLE ${sql.table(name)} (
+    article_id integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    document tsvector NOT NULL
+  )`.execute(db);
+  await sql`ALTER TABLE ${sql.table(name)} ALTER COLUMN document SET STORAGE EXTERNAL`.execute(db);
+}
+
+/**
  * Full-text search on PostgreSQL: a tsvector per document (folded tokens, weighted by field) with
  * a GIN index, ranked by ts_rank.
  */
 export const postgresSearch: SearchDialect = {
   async createSchema(db) {
-    await sql`CREATE TABLE search_documents (
-      article_id integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-      title text NOT NULL,
-      dek text NOT NULL,
-      body text NOT NULL,
-      document tsvector NOT NULL
-    )`.execute(db);
+    await createDocumentsTable(db, 'search_documents');
     await sql`CREATE INDEX search_documents_document ON search_documents USING gin (document)`.execute(
       db,
     );
+  },
+
+  async rebuildDocuments(db) {
+    await createDocumentsTable(db, 'search_documents_next');
+    // `|| ''` makes a new value, stored as the new column says; a plain copy would keep the old,
+    // compressed one.
+    await sql`INSERT INTO search_documents_next (article_id, document)
+      SELECT article_id, document || ''::tsvector FROM search_documents`.execute(db);
+    await sql`DROP TABLE search_documents`.execute(db);
+    await sql`ALTER TABLE search_documents_next RENAME TO search_documents`.execute(db);
+    await sql`ALTER INDEX search_documents_next_pkey RENAME TO search_documents_pkey`.execute(db);
+    await sql`ALTER TABLE search_documents RENAME CONSTRAINT search_documents_next_article_id_fkey
+      TO search_documents_article_id_fkey`.execute(db);
+    await sql`CREATE INDEX search_documents_document ON search_documents USING gin (document)`.execute(
+      db,
+    );
+    await sql`ANALYZE search_documents`.execute(db);
   },
 
   async write(db: QueryExecutorProvider, documents: SearchDocument[], removeIds: number[]) {
@@ -82,13 +107,9 @@ export const postgresSearch: SearchDialect = {
     for (let i = 0; i < documents.length; i += BATCH) {
       const rows = documents
         .slice(i, i + BATCH)
-        .map(
-          (d) =>
-            sql`(${d.articleId}, ${d.title.join(' ')}, ${d.dek.join(' ')}, ${d.body.join(' ')}, CAST(${tsvectorLiteral(d)} AS tsvector))`,
-        );
-      await sql`INSERT INTO search_documents (article_id, title, dek, body, document) VALUES ${sql.join(rows)}
-        ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, dek = excluded.dek,
-          body = excluded.body, document = excluded.document`.execute(db);
+        .map((d) => sql`(${d.articleId}, CAST(${tsvectorLiteral(d)} AS tsvector))`);
+      await sql`INSERT INTO search_documents (article_id, document) VALUES ${sql.join(rows)}
+        ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
     }
   },
 
@@ -99,8 +120,11 @@ export const postgresSearch: SearchDialect = {
   },
 
   async optimize(db) {
-    // Without fresh statistics the planner may scan every document instead of using the index.
+    // Without fresh statistics the planner may scan every document instead of using the index;
+    // documents written since the last vacuum wait in the index's pending list, which every
+    // search then reads in full (60 ms at 10,000 articles right after a reindex).
     await sql`ANALYZE search_documents`.execute(db);
+    await sql`SELECT gin_clean_pending_list('search_documents_document')`.execute(db);
   },
 
   matches(query: ParsedQuery, ranked: boolean) {
@@ -109,12 +133,28 @@ export const postgresSearch: SearchDialect = {
     const score = ranked
       ? sql`ts_rank('{0.1,0.2,0.4,1.0}'::float4[], document, CAST(${tsquery} AS tsquery))`
       : sql`0`;
-    return sql<Match>`(SELECT article_id, ${score} AS score FROM search_documents WHERE document @@ CAST(${tsquery} AS tsquery))`;
+    // OFFSET 0 plans the match on its own: joined, the planner may walk the primary key in order
+    // and test every document instead (see `readMatches`).
+    return sql<Match>`(SELECT article_id, ${score} AS score FROM search_documents WHERE document @@ CAST(${tsquery} AS tsquery) OFFSET 0)`;
   },
 
-  // Nothing to add: PostgreSQL keeps a long body out of line (TOAST), so the visibility columns
-  // are read from the row itself.
-  async createVisibility() {},
+  /**
+   * The planner prices a match as one cheap comparison per scanned row, not knowing that each
+   * comparison first reads that row's out-of-line document. For a word in many documents it
+   * therefore scans them all instead of reading the GIN index: counting a prefix that matches
+   * 75,000 of 100,000 articles took 1.3 s that way, 0.18 s through the index. The penalty that
+   * setting puts on any other scan would in turn switch on JIT compilation (60 ms and more for a
+   * query that runs in 5), so that goes too, for these statements only.
+   */
+  async readMatches(db, run) {
+    if (db.isTransaction) return run(db);
+    return db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`.execute(
+        trx,
+      );
+      return run(trx);
+    });
+  },
 
   visibleArticles() {
     return sql<VisibleArticle>`(SELECT id, status, published_at, primary_category_id FROM articles)`;
