@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { StorageDialect } from '../storage-dialect.js';
 import { postgresCopy } from './postgres-copy.js';
 import { postgresSearch } from './postgres-search.js';
+import { preparingPool } from './prepared-statements.js';
 
 /** Connects a pool to PostgreSQL; the pool is sized for one process on a small machine. */
 export function createPostgresDialect(url: string): StorageDialect {
@@ -12,7 +13,7 @@ export function createPostgresDialect(url: string): StorageDialect {
   pool.on('error', () => {});
   return {
     name: 'postgres',
-    kyselyDialect: new PostgresDialect({ pool }),
+    kyselyDialect: new PostgresDialect({ pool: preparingPool(pool) }),
     idColumn: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
     search: postgresSearch,
     copy: postgresCopy,
