@@ -11,12 +11,6 @@ export function createPostgresDialect(url: string): StorageDialect {
   // An idle client whose server connection dies (restart, failover, DROP … WITH (FORCE)) emits
   // 'error' on the pool; unheard, it would crash the process. The pool replaces the client.
   pool.on('error', () => {});
-  // Statements are prepared (prepared-statements.ts) but planned for their values every time: a
-  // generic plan sizes every section and every search word alike (after six searches the count
-  // of a word in 19,213 documents was planned for 500). Parsing once is most of the saving.
-  pool.on('connect', (client) => {
-    client.query('SET plan_cache_mode = force_custom_plan').catch(() => {});
-  });
   return {
     name: 'postgres',
     kyselyDialect: new PostgresDialect({ pool: preparingPool(pool) }),
