@@ -5,8 +5,7 @@
 // node:http server; resident memory of each Newsdesk process; article latency at 1,000 against
 // the full size; a CPU profile of the uncached article path; and a table against Ghost 5 and
 // WordPress. Writes bench-output/peers.md and bench-output/peers.json. See bench/README.md.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -14,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Captured, capture } from './capture.js';
+import { start, stop, stopAll, waitUntilServing } from './child-processes.js';
 import { summariseProfile } from './cpu-profile.js';
 import {
   type BenchSite,
@@ -100,63 +100,9 @@ const timeZone = 'UTC';
 
 /** Reference figures from issue 6: article page req/s of the peers on this class of machine. */
 const PEERS = { ghost: 140, wordpress: 65 };
+/** Starting Newsdesk on a 100,000-article site (migrations checked, pools opened) can take long. */
+const SERVING_TIMEOUT_MS = 180_000;
 const TARGETS = { cachedShareOfNginx: 0.7, cachedP99Ms: 5, uncachedRps: 3000, rssMb: 150 };
-
-// ---- child processes: every one started is stopped, whatever happens ---------------------------
-
-const children = new Set<ChildProcess>();
-const stopping = new Set<ChildProcess>();
-
-function start(name: string, command: string, argv: string[], env?: NodeJS.ProcessEnv) {
-  const child = spawn(command, argv, {
-    cwd: root,
-    env: env ?? process.env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.add(child);
-  child.once('exit', (code, signal) => {
-    children.delete(child);
-    if (!stopping.has(child)) console.error(`${name} exited unexpectedly (${signal ?? code})`);
-  });
-  return child;
-}
-
-async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  stopping.add(child);
-  const exited = once(child, 'exit');
-  child.kill(signal);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void Promise.all([...children].map((c) => stop(c))).finally(() => process.exit(130));
-  });
-}
-
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Server for ${url} exited before it was ready`);
-    }
-    try {
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000}s`);
-}
 
 /** A loopback port nobody listens on right now. */
 function freePort(): Promise<number> {
@@ -420,7 +366,7 @@ async function startNewsdesk(
     [...(options.nodeFlags ?? []), 'dist/cli.js', 'serve', '--workers', String(workers)],
     newsdeskEnv(databaseUrl, port, options.cached ?? false),
   );
-  await waitUntilServing(`http://127.0.0.1:${port}/`, child);
+  await waitUntilServing(`http://127.0.0.1:${port}/`, child, SERVING_TIMEOUT_MS);
   // Every worker answers before measuring: ask a few times more than there are workers.
   for (let i = 0; i < workers * 4; i++) await (await fetch(`http://127.0.0.1:${port}/`)).text();
   return child;
@@ -668,7 +614,7 @@ async function main() {
     );
     try {
       const baseOrigin = `http://127.0.0.1:${basePort}`;
-      await waitUntilServing(`${baseOrigin}/`, baseline);
+      await waitUntilServing(`${baseOrigin}/`, baseline, SERVING_TIMEOUT_MS);
       await measure('article', label, '', baseline.pid!, baseOrigin, articlePaths);
       await measure('home', label, '', baseline.pid!, baseOrigin, ['/']);
     } finally {
@@ -691,7 +637,7 @@ async function main() {
     const nginx = start('nginx', 'nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf')]);
     try {
       const nginxOrigin = `http://127.0.0.1:${nginxPort}`;
-      await waitUntilServing(`${nginxOrigin}/`, nginx);
+      await waitUntilServing(`${nginxOrigin}/`, nginx, SERVING_TIMEOUT_MS);
       const server = `nginx (${settings.workers} workers)`;
       await measure('article', server, '', nginx.pid!, nginxOrigin, articlePaths);
       await measure('home', server, '', nginx.pid!, nginxOrigin, ['/']);
@@ -921,6 +867,6 @@ async function main() {
 
 main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  await Promise.all([...children].map((c) => stop(c)));
+  await stopAll();
   process.exit(1);
 });

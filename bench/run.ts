@@ -1,14 +1,14 @@
 // `npm run bench`: serves a generated 10,000-article site with the production build and measures
 // an article page and the home page with autocannon, next to a bare node:http server returning the
 // same bytes from memory in the same run. See bench/README.md.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Client, type Result } from 'autocannon';
 import { capture } from './capture.js';
+import { start, stop, stopAll, waitUntilServing } from './child-processes.js';
 import { summariseProfile } from './cpu-profile.js';
 import { ensureBenchSite, sampleArticlePaths } from './generate-site.js';
 
@@ -38,63 +38,6 @@ const settings = {
 const timeZone = 'UTC';
 /** autocannon's per-request timeout: a request slower than this counts as an error. */
 const TIMEOUT_S = 10;
-
-// ---- child processes: every one started is stopped, whatever happens ---------------------------
-
-const children = new Set<ChildProcess>();
-
-function start(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.add(child);
-  child.once('exit', (code, signal) => {
-    children.delete(child);
-    if (!stopping.has(child)) console.error(`${name} exited unexpectedly (${signal ?? code})`);
-  });
-  return child;
-}
-
-const stopping = new Set<ChildProcess>();
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  stopping.add(child);
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
-
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void Promise.all([...children].map(stop)).finally(() => process.exit(130));
-  });
-}
-
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Server for ${url} exited before it was ready`);
-    }
-    try {
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000}s`);
-}
 
 // ---- measuring -----------------------------------------------------------------------------------
 
@@ -267,7 +210,7 @@ async function main() {
       ]
     : [];
   mkdirSync(join(outDir, 'media'), { recursive: true });
-  const newsdesk = start('Newsdesk', [...nodeFlags, 'dist/cli.js', 'serve'], {
+  const newsdesk = start('Newsdesk', process.execPath, [...nodeFlags, 'dist/cli.js', 'serve'], {
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: `sqlite:${site.file}`,
@@ -280,7 +223,7 @@ async function main() {
     // What a reader's request costs to render: the page cache would answer all but the first.
     PAGE_CACHE: 'off',
   });
-  await waitUntilServing(`${newsdeskOrigin}/`, newsdesk);
+  await waitUntilServing(`${newsdeskOrigin}/`, newsdesk, 30_000);
   const rssIdle = memoryOf(newsdesk.pid!);
 
   // One GET of every URL: checks they are all 200 and captures the bytes the baseline will serve.
@@ -318,10 +261,11 @@ async function main() {
   const baselineOrigin = `http://127.0.0.1:${settings.port + 1}`;
   const baseline = start(
     'baseline',
+    process.execPath,
     ['--import', 'tsx', 'bench/baseline-server.ts', pagesFile, String(settings.port + 1)],
     { ...process.env, NODE_ENV: 'production' },
   );
-  await waitUntilServing(`${baselineOrigin}/`, baseline);
+  await waitUntilServing(`${baselineOrigin}/`, baseline, 30_000);
 
   console.log('Measuring:');
   const results: Measurement[] = [];
@@ -402,7 +346,7 @@ async function main() {
 
 main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  await Promise.all([...children].map(stop));
+  await stopAll();
   process.exit(1);
 });
 
