@@ -59,7 +59,15 @@ export async function serve(
   app.server.prependListener('request', (_req, res: ServerResponse) => {
     if (draining) res.shouldKeepAlive = false;
     inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
+    // In flight until its handler has ended the answer, even when the client has gone: a handler
+    // still waiting on the database when the pool closed would fail halfway through its work.
+    // 'prefinish' comes when `end()` is called, whether or not the socket is still open (Fastify
+    // ends a request whose body never arrived whole, too).
+    const done = () => inFlight.delete(res);
+    res.once('prefinish', done);
+    res.once('close', () => {
+      if (res.writableEnded) done();
+    });
   });
   app.server.on('connection', (socket: Socket) => {
     sockets.add(socket);

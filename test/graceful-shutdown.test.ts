@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { loadConfig } from '../src/config/config.js';
 import { createServices, type Services } from '../src/services.js';
 import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
@@ -163,6 +164,88 @@ describe(`graceful shutdown (${TEST_DB})`, () => {
       const list = await services.comments.approvedList(articleId);
       assert.ok(list.some((c) => c.body === 'Posted across the shutdown'));
     } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
+  // On SQLite a handler's queries run synchronously, so only PostgreSQL (or Redis, or an image
+  // being resized) leaves a handler waiting when its client has gone.
+  test('SIGTERM: a request whose client has gone still finishes before the database closes', {
+    skip: TEST_DB !== 'postgres' && 'needs a handler waiting on the database (PostgreSQL)',
+  }, async () => {
+    const server = await startServerProcess({ env });
+    let unlock!: () => void;
+    const locked = new Promise<void>((resolve) => {
+      unlock = resolve;
+    });
+    let lockHeld!: () => void;
+    const holding = new Promise<void>((resolve) => {
+      lockHeld = resolve;
+    });
+    // Another session holds the comments table, so the comment's insert waits for it.
+    const lock = storage.db.transaction().execute(async (trx) => {
+      await sql`LOCK TABLE comments IN EXCLUSIVE MODE`.execute(trx);
+      lockHeld();
+      await locked;
+    });
+    try {
+      await holding;
+      const token = await services.comments.formToken(articleId);
+      const body = new URLSearchParams({
+        article_id: String(articleId),
+        comment: 'Posted by a reader who left',
+        author_name: 'Gone Reader',
+        author_email: 'gone@example.org',
+        form_token: token,
+      }).toString();
+      const { hostname, port } = new URL(server.origin);
+      const reader = net.connect({ host: hostname, port: Number(port) });
+      reader.on('error', () => undefined);
+      reader.write(
+        `POST /comments/ HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+          `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+      const waiting = async () =>
+        (
+          await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(storage.db)
+        ).rows[0]!.n;
+      const deadline = Date.now() + 10_000;
+      while ((await waiting()) === 0) {
+        assert.ok(Date.now() < deadline, 'the comment never reached the locked table');
+        await wait(25);
+      }
+      // And one whose upload never finished: it must not hold the shutdown up either.
+      const quitter = net.connect({ host: hostname, port: Number(port) });
+      quitter.on('error', () => undefined);
+      quitter.write(
+        `POST /comments/ HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+          `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+      );
+      await wait(100);
+      quitter.destroy();
+      // The reader gives up; the server is told to stop while the handler still waits.
+      reader.destroy();
+      await wait(100);
+      server.child.kill('SIGTERM');
+      await server.waitForLog('shutting down: draining connections', 10_000);
+      // Past the drain grace (1 s), after which a process with no request in flight closes.
+      await wait(1_500);
+      unlock();
+      await lock;
+
+      const exit = await server.exited;
+      assert.deepEqual(exit, { code: 0, signal: null });
+      assert.equal(server.logged('shutdown timeout: cutting in-flight requests').length, 0);
+      assert.deepEqual(
+        server.logged('request failed').map((e) => (e.err as { message?: string }).message),
+        [],
+      );
+      const list = await services.comments.approvedList(articleId);
+      assert.ok(list.some((c) => c.body === 'Posted by a reader who left'));
+    } finally {
+      unlock();
+      await lock.catch(() => undefined);
       server.child.kill('SIGKILL');
     }
   });
