@@ -168,11 +168,65 @@ describe(`graceful shutdown (${TEST_DB})`, () => {
     }
   });
 
-  // On SQLite a handler's queries run synchronously, so only PostgreSQL (or Redis, or an image
-  // being resized) leaves a handler waiting when its client has gone.
-  test('SIGTERM: a request whose client has gone still finishes before the database closes', {
-    skip: TEST_DB !== 'postgres' && 'needs a handler waiting on the database (PostgreSQL)',
-  }, async () => {
+  test('--workers 2: a rolling restart drops no request, a crashed worker is replaced', async () => {
+    const server = await startServerProcess({ env, args: ['--workers', '2'] });
+    try {
+      await server.waitForLog('worker listening', 60_000, 2);
+      const first = server.logged('worker listening').map((e) => e.worker as number);
+      assert.equal(first.length, 2);
+
+      const urls = [
+        `${server.origin}/`,
+        `${server.origin}/healthz`,
+        `${server.origin}/api/comments?article=${articleId}`,
+      ];
+      // Paced keep-alive loops: steady traffic that leaves the 2 cores room to start new workers.
+      const load = loadLoop(urls, 6, 2);
+      let done: Record<string, unknown>;
+      try {
+        await wait(500);
+        server.child.kill('SIGHUP');
+        done = await server.waitForLog('rolling restart complete', 150_000);
+        await wait(500);
+      } finally {
+        await load.stop();
+      }
+      const { result } = load;
+      assert.equal(result.failed, 0, result.errors.slice(0, 5).join('\n'));
+      assert.ok(result.ok > 100, `only ${result.ok} requests were made`);
+      const now = done.workers as number[];
+      assert.equal(now.length, 2);
+      assert.ok(
+        now.every((pid) => !first.includes(pid)),
+        'every worker was replaced',
+      );
+      process.stdout.write(
+        `# rolling restart of 2 workers under 6 keep-alive loops: ${result.ok} requests, ${result.failed} failed\n`,
+      );
+
+      // A worker that dies is replaced, and the site keeps answering meanwhile.
+      process.kill(now[0]!, 'SIGKILL');
+      await server.waitForLog('worker died; starting a replacement', 10_000);
+      await server.waitForLog('worker listening', 60_000, 5);
+      const res = await fetch(`${server.origin}/healthz`);
+      assert.equal(res.status, 200);
+
+      server.child.kill('SIGTERM');
+      const exit = await server.exited;
+      assert.deepEqual(exit, { code: 0, signal: null });
+      assert.equal(server.logged('all workers stopped').length, 1);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+});
+
+// On SQLite a handler's queries run synchronously, so only PostgreSQL (or Redis, or an image being
+// resized) can leave a handler waiting when its client has gone.
+describe('graceful shutdown with a handler waiting on PostgreSQL', {
+  skip: TEST_DB !== 'postgres',
+}, () => {
+  test('SIGTERM: a request whose client has gone still finishes before the database closes', async () => {
     const server = await startServerProcess({ env });
     let unlock!: () => void;
     const locked = new Promise<void>((resolve) => {
@@ -246,58 +300,6 @@ describe(`graceful shutdown (${TEST_DB})`, () => {
     } finally {
       unlock();
       await lock.catch(() => undefined);
-      server.child.kill('SIGKILL');
-    }
-  });
-
-  test('--workers 2: a rolling restart drops no request, a crashed worker is replaced', async () => {
-    const server = await startServerProcess({ env, args: ['--workers', '2'] });
-    try {
-      await server.waitForLog('worker listening', 60_000, 2);
-      const first = server.logged('worker listening').map((e) => e.worker as number);
-      assert.equal(first.length, 2);
-
-      const urls = [
-        `${server.origin}/`,
-        `${server.origin}/healthz`,
-        `${server.origin}/api/comments?article=${articleId}`,
-      ];
-      // Paced keep-alive loops: steady traffic that leaves the 2 cores room to start new workers.
-      const load = loadLoop(urls, 6, 2);
-      let done: Record<string, unknown>;
-      try {
-        await wait(500);
-        server.child.kill('SIGHUP');
-        done = await server.waitForLog('rolling restart complete', 150_000);
-        await wait(500);
-      } finally {
-        await load.stop();
-      }
-      const { result } = load;
-      assert.equal(result.failed, 0, result.errors.slice(0, 5).join('\n'));
-      assert.ok(result.ok > 100, `only ${result.ok} requests were made`);
-      const now = done.workers as number[];
-      assert.equal(now.length, 2);
-      assert.ok(
-        now.every((pid) => !first.includes(pid)),
-        'every worker was replaced',
-      );
-      process.stdout.write(
-        `# rolling restart of 2 workers under 6 keep-alive loops: ${result.ok} requests, ${result.failed} failed\n`,
-      );
-
-      // A worker that dies is replaced, and the site keeps answering meanwhile.
-      process.kill(now[0]!, 'SIGKILL');
-      await server.waitForLog('worker died; starting a replacement', 10_000);
-      await server.waitForLog('worker listening', 60_000, 5);
-      const res = await fetch(`${server.origin}/healthz`);
-      assert.equal(res.status, 200);
-
-      server.child.kill('SIGTERM');
-      const exit = await server.exited;
-      assert.deepEqual(exit, { code: 0, signal: null });
-      assert.equal(server.logged('all workers stopped').length, 1);
-    } finally {
       server.child.kill('SIGKILL');
     }
   });
