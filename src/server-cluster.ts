@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import pino from 'pino';
+import { answerClusterMetrics } from './operations/metrics.js';
 import { isClusterBusEnvelope } from './stores/cluster-message-bus.js';
 
 /**
@@ -36,6 +37,7 @@ export interface ClusterOptions {
  *   worker MUST be listening before the old one is told to stop, so no request is dropped;
  * - relays the message bus between workers when there is no Redis (cache purges, live comments:
  *   src/stores/cluster-message-bus.ts);
+ * - sums every worker's metrics for the one that answers a `/metrics` scrape;
  * - on SIGTERM/SIGINT forwards SIGTERM to every worker (each shuts down gracefully), waits for
  *   them, and exits 0.
  */
@@ -79,6 +81,7 @@ export function runCluster(options: ClusterOptions): Promise<void> {
 
   const live = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
 
+  cluster.on('message', answerClusterMetrics());
   cluster.on('message', (_from, message: unknown) => {
     if (!isClusterBusEnvelope(message)) return;
     for (const worker of live()) {

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { AppError } from '../http/app-error.js';
 import { migrationsAreCurrent, type Storage } from '../storage/database.js';
-import type { Metrics } from './metrics.js';
+import { type Metrics, metricsText } from './metrics.js';
 
 export interface OperationsOptions {
   storage: Storage;
@@ -61,9 +61,7 @@ async function operations(app: FastifyInstance, opts: OperationsOptions) {
     if (!tokenMatches(request.headers.authorization, opts.metricsToken)) {
       throw new AppError('UNAUTHORIZED', 'A valid metrics token is required.');
     }
-    return reply
-      .type(opts.metrics.registry.contentType)
-      .send(await opts.metrics.registry.metrics());
+    return reply.type(opts.metrics.registry.contentType).send(await metricsText(opts.metrics));
   });
 }
 
