@@ -61,12 +61,11 @@ export async function serve(
     inFlight.add(res);
     // In flight until its handler has ended the answer, even when the client has gone: a handler
     // still waiting on the database when the pool closed would fail halfway through its work.
-    // 'prefinish' comes when `end()` is called, whether or not the socket is still open (Fastify
-    // ends a request whose body never arrived whole, too).
-    const done = () => inFlight.delete(res);
-    res.once('prefinish', done);
+    // 'prefinish' comes when `end()` is called, also after the socket has closed (Fastify ends a
+    // request whose body never arrived whole, too).
     res.once('close', () => {
-      if (res.writableEnded) done();
+      if (res.writableEnded) inFlight.delete(res);
+      else res.once('prefinish', () => inFlight.delete(res));
     });
   });
   app.server.on('connection', (socket: Socket) => {
