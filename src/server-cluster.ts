@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import pino from 'pino';
-import { answerClusterMetrics } from './operations/metrics.js';
+import { answerClusterMetrics } from './operations/cluster-metrics.js';
 import { isClusterBusEnvelope } from './stores/cluster-message-bus.js';
 
 /**

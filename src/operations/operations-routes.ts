@@ -4,7 +4,8 @@ import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { AppError } from '../http/app-error.js';
 import { migrationsAreCurrent, type Storage } from '../storage/database.js';
-import { type Metrics, metricsText } from './metrics.js';
+import { metricsText } from './cluster-metrics.js';
+import type { Metrics } from './metrics.js';
 
 export interface OperationsOptions {
   storage: Storage;

@@ -70,6 +70,9 @@ async function createDocumentsTable(db: QueryExecutorProvider, name: string) {
   await sql`ALTER TABLE ${sql.table(name)} ALTER COLUMN document SET STORAGE EXTERNAL`.execute(db);
 }
 
+const createDocumentsIndex = (db: QueryExecutorProvider) =>
+  sql`CREATE INDEX search_documents_document ON search_documents USING gin (document)`.execute(db);
+
 /**
  * Full-text search on PostgreSQL: a tsvector per document (folded tokens, weighted by field) with
  * a GIN index, ranked by ts_rank.
@@ -77,9 +80,7 @@ async function createDocumentsTable(db: QueryExecutorProvider, name: string) {
 export const postgresSearch: SearchDialect = {
   async createSchema(db) {
     await createDocumentsTable(db, 'search_documents');
-    await sql`CREATE INDEX search_documents_document ON search_documents USING gin (document)`.execute(
-      db,
-    );
+    await createDocumentsIndex(db);
   },
 
   async rebuildDocuments(db) {
@@ -93,9 +94,7 @@ export const postgresSearch: SearchDialect = {
     await sql`ALTER INDEX search_documents_next_pkey RENAME TO search_documents_pkey`.execute(db);
     await sql`ALTER TABLE search_documents RENAME CONSTRAINT search_documents_next_article_id_fkey
       TO search_documents_article_id_fkey`.execute(db);
-    await sql`CREATE INDEX search_documents_document ON search_documents USING gin (document)`.execute(
-      db,
-    );
+    await createDocumentsIndex(db);
     await sql`ANALYZE search_documents`.execute(db);
   },
 
