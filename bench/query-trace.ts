@@ -20,11 +20,15 @@ const config = loadConfig({
   PAGE_CACHE: 'off',
 });
 const opened = await openStorage(url);
-let trace: { sql: string; ms: number }[] | undefined;
+let trace: { sql: string; ms: number; params: readonly unknown[] }[] | undefined;
 const db = new Kysely<Database>({
   dialect: opened.dialect.kyselyDialect,
   log(event) {
-    trace?.push({ sql: event.query.sql, ms: event.queryDurationMillis });
+    trace?.push({
+      sql: event.query.sql,
+      ms: event.queryDurationMillis,
+      params: event.query.parameters,
+    });
   },
 });
 const storage = { db, dialect: opened.dialect, close: () => db.destroy() };
@@ -41,7 +45,9 @@ for (const path of paths) {
       `\n${path}: ${res.statusCode}, ${res.body.length} B, ${total.toFixed(2)} ms, ${trace.length} queries`,
     );
     for (const q of trace)
-      console.log(`  ${q.ms.toFixed(2).padStart(6)} ms  ${q.sql.slice(0, 220)}`);
+      console.log(
+        `  ${q.ms.toFixed(2).padStart(6)} ms  ${process.env.FULL ? `${q.sql}\n  PARAMS ${JSON.stringify(q.params)}` : q.sql.slice(0, 220)}`,
+      );
   }
 }
 await app.close();

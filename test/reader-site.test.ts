@@ -355,6 +355,21 @@ describe('home page /', () => {
     const all = cardLinks(doc);
     assert.equal(new Set(all).size, all.length, 'no story twice on the front page');
   });
+
+  test('each section shows its own latest stories, newest first, that the front does not', async () => {
+    // The sections are read in one statement; each must still get exactly its own stories.
+    const { doc } = await page('/');
+    const front = new Set([...cardLinks(doc, '.front__lead'), ...cardLinks(doc, '.front__latest')]);
+    const sections = $$(doc, 'section.front-section');
+    assert.ok(sections.length >= 2);
+    for (const section of sections) {
+      const path = hrefs(section, 'h2 a')[0]!;
+      const shown = hrefs(section, '.card__title a');
+      const archive = cardLinks((await page(path)).doc).filter((link) => !front.has(link));
+      assert.ok(archive.length >= shown.length, `${path} lists enough to compare`);
+      assert.deepEqual(shown, archive.slice(0, 4), `${path} on the front page`);
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { type Compilable, CompiledQuery, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type {
   ArticleRecord,
   ArticleSummaryRecord,
@@ -47,6 +47,13 @@ const SUMMARY_COLUMNS = [
 ] as const satisfies readonly `articles.${Exclude<keyof ArticleRow, 'body_html'>}`[];
 
 type SummaryRow = Omit<ArticleRow, 'body_html'>;
+
+/** Listing order: newest first, the later id first among stories published together. */
+function newestFirst(a: SummaryRow, b: SummaryRow) {
+  if (a.published_at !== b.published_at)
+    return (a.published_at ?? '') < (b.published_at ?? '') ? 1 : -1;
+  return b.id - a.id;
+}
 
 /**
  * A query of fixed shape, compiled once: `bind` gives it new parameters, in the order of its
@@ -123,12 +130,11 @@ export class KyselyArticleRepository implements ArticleRepository {
     return row !== undefined;
   }
 
-  /** The rows of a listing, newest first; `body_html` only `withBody` (teasers never show it). */
-  private publishedRows(query: PublishedQuery, withBody: true): Promise<ArticleRow[]>;
-  private publishedRows(query: PublishedQuery, withBody: false): Promise<SummaryRow[]>;
-  private publishedRows(query: PublishedQuery, withBody: boolean) {
-    // Ids first, from the listing index alone, then the rows of just those: skipping `offset`
-    // whole rows (long bodies included) is what made deep archive pages slow.
+  /**
+   * The ids of one page of a listing, newest first, from the listing index alone: skipping
+   * `offset` whole rows (long bodies included) is what made deep archive pages slow.
+   */
+  private listedIds(query: PublishedQuery) {
     const offset = query.offset ?? 0;
     let ids = this.publishedFilter(
       this.db.selectFrom('articles').select('articles.id'),
@@ -147,13 +153,25 @@ export class KyselyArticleRepository implements ArticleRepository {
         ]),
       );
     }
-    if (offset) ids = ids.offset(offset);
-    // Joined as a derived table, not `WHERE id IN (ids)`: SQLite ran the IN form 3-5 times slower
-    // (0.5 against 0.13 ms for "More from" at 100,000 articles).
+    return offset ? ids.offset(offset) : ids;
+  }
+
+  /**
+   * The rows of those ids, joined as a derived table rather than `WHERE id IN (ids)`: SQLite ran
+   * the IN form 3-5 times slower (0.5 against 0.13 ms for "More from" at 100,000 articles).
+   */
+  private listedRows(query: PublishedQuery) {
     return this.db
-      .selectFrom(ids.as('listed'))
+      .selectFrom(this.listedIds(query).as('listed'))
       .innerJoin('articles', 'articles.id', 'listed.id')
-      .select(SUMMARY_COLUMNS)
+      .select(SUMMARY_COLUMNS);
+  }
+
+  /** The rows of a listing, newest first; `body_html` only `withBody` (teasers never show it). */
+  private publishedRows(query: PublishedQuery, withBody: true): Promise<ArticleRow[]>;
+  private publishedRows(query: PublishedQuery, withBody: false): Promise<SummaryRow[]>;
+  private publishedRows(query: PublishedQuery, withBody: boolean) {
+    return this.listedRows(query)
       .$if(withBody, (qb) => qb.select('articles.body_html'))
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
@@ -165,7 +183,16 @@ export class KyselyArticleRepository implements ArticleRepository {
   }
 
   async listSummaries(queries: PublishedQuery[]) {
-    const rowLists = await Promise.all(queries.map((q) => this.publishedRows(q, false)));
+    if (queries.length === 0) return [];
+    // One statement for every list (the home page's sections), each a branch of a UNION ALL
+    // tagged with its position: on PostgreSQL each statement is a round trip.
+    const [first, ...rest] = queries.map((q, i) =>
+      this.listedRows(q).select(sql.lit(i).as('list')),
+    );
+    const rows = await rest.reduce((union, branch) => union.unionAll(branch), first!).execute();
+    const rowLists = queries.map(() => [] as SummaryRow[]);
+    for (const { list, ...row } of rows) rowLists[Number(list)]!.push(row);
+    for (const list of rowLists) list.sort(newestFirst);
     // One hydration (authors, images) for every list instead of one per list.
     const records = await this.hydrateSummaries(rowLists.flat());
     let at = 0;
