@@ -12,6 +12,7 @@ import * as formerSlugs from './010-former-slugs.js';
 import * as listingOrder from './011-listing-order.js';
 import * as searchVisibility from './012-search-visibility.js';
 import * as searchDocuments from './013-search-documents.js';
+import * as listingLastmod from './014-listing-lastmod.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -31,6 +32,7 @@ const migrations: Record<string, DialectMigration> = {
   '011-listing-order': listingOrder,
   '012-search-visibility': searchVisibility,
   '013-search-documents': searchDocuments,
+  '014-listing-lastmod': listingLastmod,
 };
 
 /** Binds every migration to the dialect so that schema differences stay in `dialect/`. */
