@@ -45,15 +45,24 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
   }
 
   async listTagsInUse(publishedBefore: string) {
+    // Counted per tag id before the names are joined: grouping the joined rows by id, slug and
+    // name sorted every link (300,000 at 100,000 articles) with its tag's text.
+    const counts = this.db
+      .selectFrom('article_tags')
+      .where('article_tags.article_id', 'in', (eb) =>
+        eb
+          .selectFrom('articles')
+          .select('articles.id')
+          .where('articles.status', '=', 'published')
+          .where('articles.type', '=', 'post')
+          .where('articles.published_at', '<', publishedBefore),
+      )
+      .select(['article_tags.tag_id', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('article_tags.tag_id');
     const rows = await this.db
       .selectFrom('tags')
-      .innerJoin('article_tags', 'article_tags.tag_id', 'tags.id')
-      .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-      .where('articles.status', '=', 'published')
-      .where('articles.type', '=', 'post')
-      .where('articles.published_at', '<', publishedBefore)
-      .select(['tags.id', 'tags.slug', 'tags.name', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy(['tags.id', 'tags.slug', 'tags.name'])
+      .innerJoin(counts.as('c'), 'c.tag_id', 'tags.id')
+      .select(['tags.id', 'tags.slug', 'tags.name', 'c.count'])
       .orderBy('tags.name')
       .execute();
     return rows.map((r) => ({ ...r, count: Number(r.count) }));
