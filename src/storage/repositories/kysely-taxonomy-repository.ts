@@ -77,17 +77,25 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
   }
 
   listAuthorsWithBylines(publishedBefore: string) {
+    // Each person is checked for one published byline, not every byline for its person: the
+    // IN form joined all 100,000 articles' bylines on every search page (36 ms on SQLite).
     return this.db
       .selectFrom('users')
       .select(publicUserColumns)
-      .where('users.id', 'in', (eb) =>
-        eb
-          .selectFrom('article_authors')
-          .innerJoin('articles', 'articles.id', 'article_authors.article_id')
-          .select('article_authors.user_id')
-          .where('articles.status', '=', 'published')
-          .where('articles.type', '=', 'post')
-          .where('articles.published_at', '<', publishedBefore),
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_authors')
+            .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+            .select('article_authors.article_id')
+            .whereRef('article_authors.user_id', '=', 'users.id')
+            .where('articles.status', '=', 'published')
+            .where('articles.type', '=', 'post')
+            .where('articles.published_at', '<', publishedBefore)
+            // As in the article listings: without an OFFSET PostgreSQL hashes every byline.
+            .limit(1)
+            .offset(0),
+        ),
       )
       .orderBy('users.name')
       .execute();
