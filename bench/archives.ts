@@ -4,10 +4,9 @@
 // The article page, which must stay flat, is the reference each growth is read against.
 // See bench/README.md.
 import { parseArgs } from 'node:util';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config/config.js';
 import { openStorage } from '../src/storage/database.js';
 import { ensureBenchSite, ensurePostgresBenchSite, sampleArticlePaths } from './generate-site.js';
+import { uncachedReaderApp } from './reader-app.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -88,15 +87,8 @@ async function samplePages(url: string): Promise<[string, string][]> {
 
 /** Median milliseconds of each page, measured round-robin so drift hits every page alike. */
 async function timePages(url: string, pages: [string, string][]): Promise<Map<string, number>> {
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: url,
-    LOG_LEVEL: 'silent',
-    SITE_TIMEZONE: 'UTC',
-    PAGE_CACHE: 'off',
-  });
   const storage = await openStorage(url);
-  const { app } = await buildApp({ config, storage, clock: () => new Date(), logger: false });
+  const app = await uncachedReaderApp(url, storage);
   const times = new Map<string, number[]>(pages.map(([kind]) => [kind, []]));
   try {
     for (let round = -2; round < runs; round++) {

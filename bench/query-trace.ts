@@ -1,10 +1,9 @@
 // Lists the SQL one request runs, with timings: `tsx bench/query-trace.ts <sqlite-file|postgres-url> <path>...`
 // (a development aid for the uncached reader path; see bench/README.md).
 import { Kysely } from 'kysely';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config/config.js';
 import { openStorage } from '../src/storage/database.js';
 import type { Database } from '../src/storage/schema.js';
+import { uncachedReaderApp } from './reader-app.js';
 
 const [target, ...paths] = process.argv.slice(2);
 if (!target || paths.length === 0) {
@@ -12,13 +11,6 @@ if (!target || paths.length === 0) {
   process.exit(2);
 }
 const url = /^postgres(ql)?:/.test(target) ? target : `sqlite:${target}`;
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: url,
-  LOG_LEVEL: 'silent',
-  SITE_TIMEZONE: 'UTC',
-  PAGE_CACHE: 'off',
-});
 const opened = await openStorage(url);
 let trace: { sql: string; ms: number; params: readonly unknown[] }[] | undefined;
 const db = new Kysely<Database>({
@@ -32,7 +24,7 @@ const db = new Kysely<Database>({
   },
 });
 const storage = { db, dialect: opened.dialect, close: () => db.destroy() };
-const { app } = await buildApp({ config, storage, clock: () => new Date(), logger: false });
+const app = await uncachedReaderApp(url, storage);
 for (const path of paths) {
   for (const round of [1, 2]) {
     trace = [];
@@ -40,7 +32,7 @@ for (const path of paths) {
     const res = await app.inject({ method: 'GET', url: path });
     const total = performance.now() - t0;
     if (round === 1) continue;
-    if (process.env.TRACE_DEBUG) console.log(config.pageCache, res.headers);
+    if (process.env.TRACE_DEBUG) console.log(res.headers);
     console.log(
       `\n${path}: ${res.statusCode}, ${res.body.length} B, ${total.toFixed(2)} ms, ${trace.length} queries`,
     );

@@ -192,6 +192,8 @@ export class KyselyArticleRepository implements ArticleRepository {
     const rows = await rest.reduce((union, branch) => union.unionAll(branch), first!).execute();
     const rowLists = queries.map(() => [] as SummaryRow[]);
     for (const { list, ...row } of rows) rowLists[Number(list)]!.push(row);
+    // Sorted here, not by an ORDER BY on the union: with a single branch that is no compound
+    // select, and SQLite reads its bare `id` as ambiguous (listed.id or articles.id).
     for (const list of rowLists) list.sort(newestFirst);
     // One hydration (authors, images) for every list instead of one per list.
     const records = await this.hydrateSummaries(rowLists.flat());
