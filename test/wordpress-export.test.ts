@@ -54,7 +54,7 @@ async function content(site: TestSite) {
   );
   const relation = async (table: 'article_authors' | 'article_categories' | 'article_tags') =>
     (await db.selectFrom(table).selectAll().execute()).map((r) => {
-      const row = r as Record<string, number>;
+      const row = r as unknown as Record<string, number>;
       return [
         articleSlug.get(row.article_id!),
         userSlug.get(row.user_id!) ??

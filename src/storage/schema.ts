@@ -82,18 +82,31 @@ export interface ArticlesTable {
   seo_description: string | null;
 }
 
-export interface ArticleAuthorsTable {
+/**
+ * A link's copy of its article's type, status, publication and last update, kept by triggers
+ * (migration `015-link-listings`), never written by code: a section's, tag's or person's listing,
+ * count and sitemap date read the links' own index instead of walking every article.
+ */
+interface LinkListing {
+  type: ColumnType<ArticleType | null, never, never>;
+  status: ColumnType<ArticleStatus | null, never, never>;
+  published_at: ColumnType<Timestamp | null, never, never>;
+  updated_at: ColumnType<Timestamp | null, never, never>;
+}
+
+export interface ArticleAuthorsTable extends LinkListing {
   article_id: number;
   user_id: number;
   position: number;
 }
 
-export interface ArticleCategoriesTable {
+/** Every section of an article, its primary section included. */
+export interface ArticleCategoriesTable extends LinkListing {
   article_id: number;
   category_id: number;
 }
 
-export interface ArticleTagsTable {
+export interface ArticleTagsTable extends LinkListing {
   article_id: number;
   tag_id: number;
 }

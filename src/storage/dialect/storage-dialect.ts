@@ -24,6 +24,12 @@ export interface StorageDialect {
   /** What copying a whole site in or out needs (`newsdesk db copy`). */
   readonly copy: CopyDialect;
   /**
+   * Creates the triggers that keep each link (`article_categories`, `article_tags`,
+   * `article_authors`) carrying its article's type, status, publication and update times: filled
+   * in when the link is inserted, updated when the article changes (migration `015-link-listings`).
+   */
+  createLinkListingTriggers(db: QueryExecutorProvider): Promise<void>;
+  /**
    * Settles the connection for serving pages rather than bulk work (import, copy, reindex), where
    * that differs; called once by `serve` before it listens.
    */

@@ -13,6 +13,7 @@ import * as listingOrder from './011-listing-order.js';
 import * as searchVisibility from './012-search-visibility.js';
 import * as searchDocuments from './013-search-documents.js';
 import * as listingLastmod from './014-listing-lastmod.js';
+import * as linkListings from './015-link-listings.js';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: StorageDialect): Promise<void>;
@@ -33,6 +34,7 @@ const migrations: Record<string, DialectMigration> = {
   '012-search-visibility': searchVisibility,
   '013-search-documents': searchDocuments,
   '014-listing-lastmod': listingLastmod,
+  '015-link-listings': linkListings,
 };
 
 /** Binds every migration to the dialect so that schema differences stay in `dialect/`. */

@@ -13,6 +13,7 @@ import type {
 } from '../../articles/article-repository.js';
 import { parseRenditions } from '../../media/media.js';
 import type { SanitizedHtml } from '../../text/sanitized-html.js';
+import { LINK_TABLES, type LinkKind } from '../link-tables.js';
 import type { ArticleRow, Database } from '../schema.js';
 import { articleRow, insertArticleLinks } from './rows.js';
 
@@ -53,6 +54,31 @@ function newestFirst(a: SummaryRow, b: SummaryRow) {
   if (a.published_at !== b.published_at)
     return (a.published_at ?? '') < (b.published_at ?? '') ? 1 : -1;
   return b.id - a.id;
+}
+
+interface LinkFilter {
+  kind: LinkKind;
+  ids: number[];
+}
+
+/**
+ * The links a listing can be read from: those of its section (with sub-sections), tag or person
+ * when it filters on exactly one of them. Otherwise (none, or a combination the API allows) it
+ * walks the articles' listing index.
+ */
+function linkFilter(query: Omit<PublishedQuery, 'limit' | 'offset'>): LinkFilter | undefined {
+  const filters: LinkFilter[] = [];
+  if (query.categoryIds?.length) {
+    const ids = [...new Set(query.categoryIds)];
+    filters.push({ kind: 'category', ids });
+  }
+  if (query.tagId !== undefined) {
+    filters.push({ kind: 'tag', ids: [query.tagId] });
+  }
+  if (query.authorId !== undefined) {
+    filters.push({ kind: 'author', ids: [query.authorId] });
+  }
+  return filters.length === 1 ? filters[0] : undefined;
 }
 
 /**
@@ -131,10 +157,13 @@ export class KyselyArticleRepository implements ArticleRepository {
   }
 
   /**
-   * The ids of one page of a listing, newest first, from the listing index alone: skipping
-   * `offset` whole rows (long bodies included) is what made deep archive pages slow.
+   * The ids of one page of a listing, newest first, from an index alone: a section's, tag's or
+   * person's own links when the listing is one of those, otherwise the articles' listing index
+   * (skipping `offset` whole rows, long bodies included, is what made deep archive pages slow).
    */
   private listedIds(query: PublishedQuery) {
+    const link = linkFilter(query);
+    if (link) return this.linkListedIds(link, query);
     const offset = query.offset ?? 0;
     let ids = this.publishedFilter(
       this.db.selectFrom('articles').select('articles.id'),
@@ -154,6 +183,75 @@ export class KyselyArticleRepository implements ArticleRepository {
       );
     }
     return offset ? ids.offset(offset) : ids;
+  }
+
+  /**
+   * One page of a section's, tag's or person's articles from its links' index, newest first: as
+   * cheap for a small or old section as for a busy one. A section with sub-sections reads the
+   * first `offset + limit` of each and merges them (an article in two of them counts once).
+   */
+  private linkListedIds(link: LinkFilter, query: PublishedQuery) {
+    const offset = query.offset ?? 0;
+    const newest = (ids: number[]) =>
+      this.linkRows(link, ids, query)
+        .select('links.article_id as id')
+        .orderBy('links.published_at', 'desc')
+        .orderBy('links.article_id', 'desc');
+    if (link.ids.length === 1) {
+      const page = newest(link.ids).limit(query.limit);
+      return offset ? page.offset(offset) : page;
+    }
+    const [first, ...rest] = link.ids.map((id) =>
+      this.db
+        .selectFrom(
+          newest([id])
+            .select('links.published_at')
+            .limit(offset + query.limit)
+            .as('newest'),
+        )
+        .select(['newest.id', 'newest.published_at']),
+    );
+    const merged = rest.reduce((union, branch) => union.union(branch), first!);
+    const page = this.db
+      .selectFrom(merged.as('merged'))
+      .select('merged.id')
+      .orderBy('merged.published_at', 'desc')
+      .orderBy('merged.id', 'desc')
+      .limit(query.limit);
+    return offset ? page.offset(offset) : page;
+  }
+
+  /** The visible links of `ids` (sections, a tag or a person) that `query` asks for. */
+  private linkRows(
+    link: LinkFilter,
+    ids: number[],
+    query: Omit<PublishedQuery, 'limit' | 'offset'>,
+  ) {
+    const { table, key } = LINK_TABLES[link.kind];
+    // Every link table has these columns; the cast only names one of them for the types.
+    let rows = this.db
+      .selectFrom(`${table as 'article_tags'} as links`)
+      .where(
+        sql.ref(`links.${key}`),
+        ids.length === 1 ? '=' : 'in',
+        ids.length === 1 ? ids[0]! : ids,
+      )
+      .where('links.type', '=', query.type ?? 'post')
+      .where('links.status', '=', 'published')
+      .where('links.published_at', '<', query.publishedBefore);
+    if (query.publishedFrom) rows = rows.where('links.published_at', '>=', query.publishedFrom);
+    if (query.publishedTo) rows = rows.where('links.published_at', '<', query.publishedTo);
+    if (query.excludeIds?.length) rows = rows.where('links.article_id', 'not in', query.excludeIds);
+    if (query.before) {
+      const { publishedAt, id } = query.before;
+      rows = rows.where((eb) =>
+        eb.or([
+          eb('links.published_at', '<', publishedAt),
+          eb.and([eb('links.published_at', '=', publishedAt), eb('links.article_id', '<', id)]),
+        ]),
+      );
+    }
+    return rows;
   }
 
   /**
@@ -206,10 +304,19 @@ export class KyselyArticleRepository implements ArticleRepository {
   }
 
   async countPublished(query: Omit<PublishedQuery, 'limit' | 'offset' | 'before'>) {
-    const row = await this.publishedFilter(
-      this.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')),
-      query,
-      false,
+    const link = linkFilter(query);
+    const row = await (link
+      ? this.linkRows(link, link.ids, query).select((eb) =>
+          (link.ids.length === 1
+            ? eb.fn.countAll<number>()
+            : eb.fn.count<number>('links.article_id').distinct()
+          ).as('n'),
+        )
+      : this.publishedFilter(
+          this.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')),
+          query,
+          false,
+        )
     ).executeTakeFirstOrThrow();
     return Number(row.n);
   }

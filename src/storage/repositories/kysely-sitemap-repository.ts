@@ -1,17 +1,13 @@
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type {
   SitemapArchiveRow,
   SitemapRepository,
   SitemapSummary,
 } from '../../seo/sitemap-repository.js';
-import type { ArticleTagsTable, ArticleType, Database, TagsTable } from '../schema.js';
+import { LINK_TABLES, type LinkKind } from '../link-tables.js';
+import type { ArticleType, Database } from '../schema.js';
 
 type Db = Kysely<Database>;
-type ArchiveJoin = SelectQueryBuilder<
-  Database & { t: TagsTable; link: ArticleTagsTable },
-  'articles' | 't' | 'link',
-  object
->;
 
 /** The later of the two timestamps (ISO strings sort as text); null when both are. */
 function later(a: string | null | undefined, b: string | null | undefined): string | null {
@@ -101,67 +97,45 @@ export class KyselySitemapRepository implements SitemapRepository {
     return { count: Number(row.n), lastmod: later(row.p, row.u) };
   }
 
-  async categoryLastmods(publishedBefore: string) {
-    const [primary, additional] = await Promise.all([
-      this.db
-        .selectFrom('articles')
-        .where(this.published('post', publishedBefore))
-        .where('articles.primary_category_id', 'is not', null)
-        .select((eb) => [
-          'articles.primary_category_id as category_id',
-          eb.fn.max('articles.published_at').as('p'),
-          eb.fn.max('articles.updated_at').as('u'),
-        ])
-        .groupBy('articles.primary_category_id')
-        .execute(),
-      this.db
-        .selectFrom('article_categories')
-        .innerJoin('articles', 'articles.id', 'article_categories.article_id')
-        .where(this.published('post', publishedBefore))
-        .select((eb) => [
-          'article_categories.category_id',
-          eb.fn.max('articles.published_at').as('p'),
-          eb.fn.max('articles.updated_at').as('u'),
-        ])
-        .groupBy('article_categories.category_id')
-        .execute(),
-    ]);
-    const byId = new Map<number, string>();
-    for (const r of [...primary, ...additional]) {
-      if (r.category_id === null) continue;
-      const lastmod = later(later(r.p, r.u), byId.get(r.category_id));
-      if (lastmod) byId.set(r.category_id, lastmod);
-    }
-    return [...byId].map(([categoryId, lastmod]) => ({ categoryId, lastmod }));
+  /**
+   * Each section's, tag's or person's latest publication or edit among its visible posts, one row
+   * per id, read from the links' own copy of each article's status and dates (migration 015) and
+   * their index, not from every article row.
+   */
+  private lastmods(kind: LinkKind, publishedBefore: string) {
+    const { table, key } = LINK_TABLES[kind];
+    const id = sql.ref<number>(`link.${key}`);
+    // Every link table has these columns; the cast only names one of them for the types.
+    return this.db
+      .selectFrom(`${table as 'article_tags'} as link`)
+      .where('link.status', '=', 'published')
+      .where('link.type', '=', 'post')
+      .where('link.published_at', '<', publishedBefore)
+      .select((eb) => [
+        id.as('id'),
+        eb.fn.max('link.published_at').as('p'),
+        eb.fn.max('link.updated_at').as('u'),
+      ])
+      .groupBy(id);
   }
 
-  /** Tags or authors joined to their published posts, the archive's row aliased as `t`. */
-  private archiveQuery(kind: 'tag' | 'author', publishedBefore: string) {
-    const joined =
-      kind === 'tag'
-        ? this.db
-            .selectFrom('articles')
-            .innerJoin('article_tags as link', 'link.article_id', 'articles.id')
-            .innerJoin('tags as t', 't.id', 'link.tag_id')
-        : this.db
-            .selectFrom('articles')
-            .innerJoin('article_authors as link', 'link.article_id', 'articles.id')
-            .innerJoin('users as t', 't.id', 'link.user_id');
-    // Both branches expose `t.id` and `t.slug`; typing them as the tag join lets one query follow.
-    return (joined as ArchiveJoin).where(this.published('post', publishedBefore));
+  async categoryLastmods(publishedBefore: string) {
+    // The primary section is always among an article's rows in `article_categories`.
+    const rows = await this.lastmods('category', publishedBefore).execute();
+    return rows.map((r) => ({ categoryId: r.id, lastmod: later(r.p, r.u)! }));
   }
 
   async archives(
     kind: 'tag' | 'author',
     query: { publishedBefore: string; limit: number; offset: number },
   ): Promise<SitemapArchiveRow[]> {
-    const rows = await this.archiveQuery(kind, query.publishedBefore)
-      .select((eb) => [
-        't.slug',
-        eb.fn.max('articles.published_at').as('p'),
-        eb.fn.max('articles.updated_at').as('u'),
-      ])
-      .groupBy(['t.id', 't.slug'])
+    const names = kind === 'tag' ? 'tags' : 'users';
+    // Dated per id from the links' index first, then named and sorted: grouping joined rows by
+    // slug sorted every link with its text.
+    const rows = await this.db
+      .selectFrom(this.lastmods(kind, query.publishedBefore).as('dated'))
+      .innerJoin(`${names as 'tags'} as t`, 't.id', 'dated.id')
+      .select(['t.slug', 'dated.p', 'dated.u'])
       .orderBy('t.slug')
       .limit(query.limit)
       .offset(query.offset)
@@ -170,11 +144,14 @@ export class KyselySitemapRepository implements SitemapRepository {
   }
 
   async archivesSummary(kind: 'tag' | 'author', publishedBefore: string) {
-    const row = await this.archiveQuery(kind, publishedBefore)
+    // Counted over the per-id rows, which the index hands over in order: a DISTINCT over every
+    // link built a temporary tree of them.
+    const row = await this.db
+      .selectFrom(this.lastmods(kind, publishedBefore).as('dated'))
       .select((eb) => [
-        eb.fn.count<number>('t.id').distinct().as('n'),
-        eb.fn.max('articles.published_at').as('p'),
-        eb.fn.max('articles.updated_at').as('u'),
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.max('dated.p').as('p'),
+        eb.fn.max('dated.u').as('u'),
       ])
       .executeTakeFirstOrThrow();
     return { count: Number(row.n), lastmod: later(row.p, row.u) };

@@ -36,14 +36,14 @@ export function articleRow(
 }
 
 /**
- * Stores an article's bylines (in order), sections and tags; ids given twice are stored once.
- * Call inside the transaction that writes the article row, after `deleteArticleLinks` when the
- * article had some.
+ * Stores an article's bylines (in order), sections (the primary one always among them: section
+ * listings read this table alone) and tags; ids given twice are stored once. Call inside the
+ * transaction that writes the article row, after `deleteArticleLinks` when the article had some.
  */
 export async function insertArticleLinks(
   db: Kysely<Database>,
   articleId: number,
-  links: Pick<NewArticle, 'authorIds' | 'categoryIds' | 'tagIds'>,
+  links: Pick<NewArticle, 'authorIds' | 'categoryIds' | 'tagIds' | 'primaryCategoryId'>,
 ) {
   const authorIds = [...new Set(links.authorIds)];
   if (authorIds.length) {
@@ -52,7 +52,8 @@ export async function insertArticleLinks(
       .values(authorIds.map((user_id, position) => ({ article_id: articleId, user_id, position })))
       .execute();
   }
-  const categoryIds = [...new Set(links.categoryIds)];
+  const primary = links.primaryCategoryId;
+  const categoryIds = [...new Set([...(primary != null ? [primary] : []), ...links.categoryIds])];
   if (categoryIds.length) {
     await db
       .insertInto('article_categories')

@@ -2,6 +2,7 @@ import { PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { StorageDialect } from '../storage-dialect.js';
 import { postgresCopy } from './postgres-copy.js';
+import { createPostgresLinkListingTriggers } from './postgres-link-listings.js';
 import { postgresSearch } from './postgres-search.js';
 import { preparingPool } from './prepared-statements.js';
 
@@ -17,5 +18,6 @@ export function createPostgresDialect(url: string): StorageDialect {
     idColumn: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
     search: postgresSearch,
     copy: postgresCopy,
+    createLinkListingTriggers: createPostgresLinkListingTriggers,
   };
 }

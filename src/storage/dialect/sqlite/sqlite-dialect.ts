@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 import type { StorageDialect } from '../storage-dialect.js';
 import { sqliteCopy } from './sqlite-copy.js';
+import { createSqliteLinkListingTriggers } from './sqlite-link-listings.js';
 import { sqliteSearch } from './sqlite-search.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -23,6 +24,7 @@ export function createSqliteDialect(file: string): StorageDialect {
     idColumn: (column) => column.primaryKey().autoIncrement(),
     search: sqliteSearch,
     copy: sqliteCopy,
+    createLinkListingTriggers: createSqliteLinkListingTriggers,
     // better-sqlite3 builds SQLite with a 16 MB page cache, right for imports. A serving process
     // reads the file through the OS page cache anyway; 4 MB keeps the hot index pages and saves
     // ~12 MB per worker (100,000-article site: 154 -> 142 MB after load).
