@@ -56,6 +56,16 @@ function newestFirst(a: SummaryRow, b: SummaryRow) {
   return b.id - a.id;
 }
 
+/**
+ * The one exclusive upper bound on `published_at`: the earlier of "now" and a date archive's end.
+ * With both bounds in the statement SQLite ranged the index up to "now" and filtered the other:
+ * a month two years back walked every later story (4-8 ms at 100,000 articles).
+ */
+function publishedUntil(query: Pick<PublishedQuery, 'publishedBefore' | 'publishedTo'>) {
+  const { publishedBefore, publishedTo } = query;
+  return publishedTo && publishedTo < publishedBefore ? publishedTo : publishedBefore;
+}
+
 interface LinkFilter {
   kind: LinkKind;
   ids: number[];
@@ -238,9 +248,8 @@ export class KyselyArticleRepository implements ArticleRepository {
       )
       .where('links.type', '=', query.type ?? 'post')
       .where('links.status', '=', 'published')
-      .where('links.published_at', '<', query.publishedBefore);
+      .where('links.published_at', '<', publishedUntil(query));
     if (query.publishedFrom) rows = rows.where('links.published_at', '>=', query.publishedFrom);
-    if (query.publishedTo) rows = rows.where('links.published_at', '<', query.publishedTo);
     if (query.excludeIds?.length) rows = rows.where('links.article_id', 'not in', query.excludeIds);
     if (query.before) {
       const { publishedAt, id } = query.before;
@@ -334,9 +343,8 @@ export class KyselyArticleRepository implements ArticleRepository {
     let out = q
       .where('articles.status', '=', 'published')
       .where('articles.type', '=', query.type ?? 'post')
-      .where('articles.published_at', '<', query.publishedBefore);
+      .where('articles.published_at', '<', publishedUntil(query));
     if (query.publishedFrom) out = out.where('articles.published_at', '>=', query.publishedFrom);
-    if (query.publishedTo) out = out.where('articles.published_at', '<', query.publishedTo);
     if (query.categoryIds?.length) {
       const ids = query.categoryIds;
       out = out.where((eb) => {

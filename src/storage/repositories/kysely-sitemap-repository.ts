@@ -57,9 +57,12 @@ export class KyselySitemapRepository implements SitemapRepository {
     limit: number;
     offset: number;
   }) {
+    // One upper bound, the earlier: given both, SQLite ranged the index up to "now" and filtered
+    // the month's end, walking every later story.
+    const until = query.to && query.to < query.publishedBefore ? query.to : query.publishedBefore;
     let q = this.db
       .selectFrom('articles')
-      .where(this.published(query.type, query.publishedBefore))
+      .where(this.published(query.type, until))
       .leftJoin('media', 'media.id', 'articles.featured_media_id')
       .select([
         'articles.type',
@@ -73,7 +76,6 @@ export class KyselySitemapRepository implements SitemapRepository {
       .limit(query.limit)
       .offset(query.offset);
     if (query.from) q = q.where('articles.published_at', '>=', query.from);
-    if (query.to) q = q.where('articles.published_at', '<', query.to);
     const rows = await q.execute();
     return rows.map((r) => ({
       type: r.type,
