@@ -138,7 +138,11 @@ export class ApiPresenter {
     };
   }
 
-  article(article: ArticleWithDetails, categories: Category[]): ArticleBody {
+  article(
+    article: ArticleWithDetails,
+    categories: Category[],
+    approvedCommentCount: number,
+  ): ArticleBody {
     return {
       ...this.articleSummary(article),
       body_html: article.bodyHtml,
@@ -149,7 +153,7 @@ export class ApiPresenter {
         name: t.name,
         url: this.url(`/tag/${t.slug}/`),
       })),
-      approved_comment_count: article.approvedCommentCount,
+      approved_comment_count: approvedCommentCount,
       corrections: (article.corrections ?? []).map((c) => ({
         id: c.id,
         kind: c.kind,

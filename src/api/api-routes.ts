@@ -186,9 +186,12 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
       const article = id !== undefined ? await articles.findPublished(id, tree) : undefined;
       // Static pages are not articles.
       if (article?.type !== 'post') throw notFound('No such article');
-      const categories = await articles.categoriesOf(article, tree);
+      const [categories, approvedComments] = await Promise.all([
+        articles.categoriesOf(article, tree),
+        articles.approvedCommentCount(article.id),
+      ]);
       reply.cacheKeys(`article:${article.id}`, `comments:${article.id}`);
-      return presenter(tree).article(article, categories);
+      return presenter(tree).article(article, categories, approvedComments);
     },
   );
 

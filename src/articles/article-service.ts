@@ -154,12 +154,17 @@ export class ArticleService {
   }
 
   private async withDetails(article: PublishedArticle): Promise<ArticleWithDetails> {
-    const [tags, approvedCommentCount, corrections] = await Promise.all([
+    // No comment count: the page counts the comments it lists; the API asks for it apart.
+    const [tags, corrections] = await Promise.all([
       this.deps.repository.tagsOf(article.id),
-      this.deps.repository.approvedCommentCount(article.id),
       this.deps.repository.correctionsOf(article.id),
     ]);
-    return { ...article, tags, approvedCommentCount, corrections };
+    return { ...article, tags, corrections };
+  }
+
+  /** How many comments of the article readers can see. */
+  approvedCommentCount(articleId: number): Promise<number> {
+    return this.deps.repository.approvedCommentCount(articleId);
   }
 
   /** Published posts matching `listing`, newest first. */

@@ -80,7 +80,6 @@ export interface CorrectionRef {
 
 export interface ArticleWithDetails extends PublishedArticle {
   tags: TagRef[];
-  approvedCommentCount: number;
   /** Oldest first; absent where nobody asked for them. */
   corrections?: CorrectionRef[];
 }
