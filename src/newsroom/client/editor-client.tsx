@@ -168,7 +168,13 @@ function Toolbar(props: { editor: Editor }) {
           class={b.active ? 'is-active' : undefined}
           title={b.label}
           onFocus={() => setCurrent(i)}
-          onClick={() => b.run()}
+          // A pointer press must not take focus from the text: Tiptap refocuses it a frame
+          // later, and keys typed in between would land on the button and be lost.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => {
+            setCurrent(i);
+            b.run();
+          }}
         >
           <span aria-hidden="true">{b.text}</span>
           <span class="visually-hidden">{b.label}</span>
