@@ -296,10 +296,8 @@ export class ArticleService {
       createdAt: input.publishedAt ?? now,
       updatedAt: input.updatedAt ?? input.publishedAt ?? now,
       primaryCategoryId: input.primaryCategoryId ?? null,
-      categoryIds: [
-        ...(input.primaryCategoryId ? [input.primaryCategoryId] : []),
-        ...(input.categoryIds ?? []),
-      ],
+      // The repository stores the primary section among the links itself.
+      categoryIds: input.categoryIds ?? [],
       tagIds: input.tagIds ?? [],
       authorIds: input.authorIds,
       featuredMediaId: input.featuredMediaId ?? null,
