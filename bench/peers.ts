@@ -250,6 +250,58 @@ interface Measurement extends Load {
   server: string;
   database: string;
   note?: string;
+  /**
+   * Newsdesk's own view (its /metrics request-duration histogram, from routing to the reply):
+   * wrk's latency less this is the time a request waited for the process.
+   */
+  serverP50?: number;
+  serverP99?: number;
+}
+
+/** The bearer token the bench's Newsdesk processes expect on /metrics. */
+const METRICS_TOKEN = 'bench-metrics';
+const DURATION_METRIC = 'newsdesk_http_request_duration_seconds_bucket';
+
+/** Cumulative request counts by upper bound (seconds) over every route but /metrics itself. */
+async function durationBuckets(origin: string): Promise<Map<number, number>> {
+  const res = await fetch(`${origin}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`);
+  const buckets = new Map<number, number>();
+  for (const line of (await res.text()).split('\n')) {
+    if (!line.startsWith(`${DURATION_METRIC}{`) || line.includes('route="/metrics"')) continue;
+    const le = line.match(/le="([^"]+)"/)?.[1];
+    const count = Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (!le) continue;
+    const bound = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
+    buckets.set(bound, (buckets.get(bound) ?? 0) + count);
+  }
+  return buckets;
+}
+
+/**
+ * The q-quantile in ms of the requests counted between two scrapes, interpolated linearly inside
+ * its bucket (as Prometheus' histogram_quantile does); undefined when nothing was counted.
+ */
+function quantileMs(before: Map<number, number>, after: Map<number, number>, q: number) {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const counts = bounds.map((b) => (after.get(b) ?? 0) - (before.get(b) ?? 0));
+  const total = counts.at(-1) ?? 0;
+  if (total <= 0) return undefined;
+  const rank = q * total;
+  let lower = 0;
+  let below = 0;
+  for (const [i, bound] of bounds.entries()) {
+    if (counts[i]! >= rank) {
+      // Beyond the last finite bound the histogram only says "more than".
+      if (bound === Number.POSITIVE_INFINITY) return lower * 1000;
+      return (lower + ((bound - lower) * (rank - below)) / Math.max(1, counts[i]! - below)) * 1000;
+    }
+    lower = bound;
+    below = counts[i]!;
+  }
+  return undefined;
 }
 
 const measurements: Measurement[] = [];
@@ -261,11 +313,13 @@ async function measure(
   pid: number,
   origin: string,
   paths: string[],
+  options: { metrics?: boolean } = {},
 ): Promise<Measurement> {
   const file = join(outDir, `wrk-paths-${page}.txt`);
   writeFileSync(file, `${paths.join('\n')}\n`);
   process.stdout.write(`  ${page} page, ${server}${database ? ` (${database})` : ''} ... `);
   await runWrk(origin, file, settings.warmup);
+  const bucketsBefore = options.metrics ? await durationBuckets(origin) : undefined;
   const cpuBefore = cpuSecondsOf(pid);
   const load = await runWrk(origin, file, settings.duration);
   const cpu = cpuSecondsOf(pid) - cpuBefore;
@@ -276,8 +330,17 @@ async function measure(
     server,
     database,
   };
+  if (bucketsBefore) {
+    const bucketsAfter = await durationBuckets(origin);
+    m.serverP50 = quantileMs(bucketsBefore, bucketsAfter, 0.5);
+    m.serverP99 = quantileMs(bucketsBefore, bucketsAfter, 0.99);
+  }
+  const serverSide =
+    m.serverP99 === undefined
+      ? ''
+      : ` (in Newsdesk: p50 ${m.serverP50?.toFixed(2)} ms, p99 ${m.serverP99.toFixed(2)} ms)`;
   console.log(
-    `${Math.round(m.rps).toLocaleString('en')} req/s, p50 ${m.p50.toFixed(2)} ms, p99 ${m.p99.toFixed(2)} ms, ` +
+    `${Math.round(m.rps).toLocaleString('en')} req/s, p50 ${m.p50.toFixed(2)} ms, p99 ${m.p99.toFixed(2)} ms${serverSide}, ` +
       `${m.cpuMsPerRequest.toFixed(2)} CPU ms/req${m.errors ? `, ${m.errors} ERRORS` : ''}`,
   );
   measurements.push(m);
@@ -346,6 +409,7 @@ function newsdeskEnv(databaseUrl: string, port: number, cached: boolean): NodeJS
     PORT: String(port),
     SITE_URL: `http://127.0.0.1:${port}`,
     SITE_TIMEZONE: timeZone,
+    METRICS_TOKEN,
   };
   if (cacheAvailable) {
     const [name, ...value] = (cached ? settings.cacheEnv : settings.noCacheEnv).split('=');
@@ -559,8 +623,10 @@ async function main() {
         if (!pages) pages = await capture(origin, ['/', ...articlePaths]);
         else await capture(origin, ['/', ...articlePaths.slice(0, 20)]);
         if (cached) await primeCache(origin, ['/', ...articlePaths]);
-        await measure('article', server, db, newsdesk.pid!, origin, articlePaths);
-        await measure('home', server, db, newsdesk.pid!, origin, ['/']);
+        await measure('article', server, db, newsdesk.pid!, origin, articlePaths, {
+          metrics: true,
+        });
+        await measure('home', server, db, newsdesk.pid!, origin, ['/'], { metrics: true });
         recordMemory(`${server}, after load`, db, newsdesk.pid!);
       } finally {
         await stop(newsdesk);
@@ -580,6 +646,7 @@ async function main() {
         newsdesk.pid!,
         origin,
         smallPaths,
+        { metrics: true },
       );
       m.note = `${settings.smallArticles.toLocaleString('en')} articles`;
     } finally {
@@ -716,6 +783,7 @@ async function main() {
       'req/s',
       'p50 ms',
       'p99 ms',
+      'in Newsdesk p50 / p99 ms',
       'CPU ms/req',
       '% of nginx',
       '× Ghost 5',
@@ -732,6 +800,7 @@ async function main() {
       fmt(m.rps),
       fmt(m.p50, 2),
       fmt(m.p99, 2),
+      m.serverP99 === undefined ? '' : `${fmt(m.serverP50 ?? 0, 2)} / ${fmt(m.serverP99, 2)}`,
       fmt(m.cpuMsPerRequest, 2),
       ng ? `${fmt((100 * m.rps) / ng.rps, 1)}%` : '?',
       isNewsdesk && m.page === 'article' ? `${fmt(m.rps / PEERS.ghost, 1)}×` : '',
@@ -739,12 +808,25 @@ async function main() {
     ]);
   }
   results.push(
-    ['article', 'Ghost 5 (issue 6 reference)', '—', fmt(PEERS.ghost), '', '', '', '', '1.0×', ''],
+    [
+      'article',
+      'Ghost 5 (issue 6 reference)',
+      '—',
+      fmt(PEERS.ghost),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '1.0×',
+      '',
+    ],
     [
       'article',
       'WordPress + PHP-FPM (reference)',
       '—',
       fmt(PEERS.wordpress),
+      '',
       '',
       '',
       '',
