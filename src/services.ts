@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AccountService } from './accounts/account-service.js';
 import { ArticleService } from './articles/article-service.js';
+import { PURGE_CHANNEL } from './cache/page-purger.js';
 import { SiteChanges } from './cache/site-changes.js';
 import { BusCommentEvents } from './comments/comment-events.js';
 import { CommentService } from './comments/comment-service.js';
@@ -127,6 +128,12 @@ export function createServices({ config, storage, clock = () => new Date() }: Se
     ensureTag: (name) => taxonomy.ensureTag(name),
     searchIndexer: search,
     altText: media,
+  });
+  // A purge from another process may follow a change to the settings or the sections: what this
+  // process read of them recently goes too, before the pages built from it do.
+  stores.bus.subscribe(PURGE_CHANNEL, () => {
+    settings.forgetRecent();
+    taxonomy.forgetRecent();
   });
   const newsroomScheduler = new NewsroomScheduler({
     newsroom,

@@ -1,8 +1,12 @@
+import { RecentlyRead } from '../cache/recently-read.js';
 import { type SettingKey, type Settings, settingDefaults } from './settings.js';
 import type { SettingsRepository } from './settings-repository.js';
 
 /** Reads settings with their defaults filled in, and writes validated values. */
 export class SettingsService {
+  /** Every page reads the settings (see RecentlyRead for who forgets them). */
+  private readonly recent = new RecentlyRead(() => this.read(), RecentlyRead.SITE_DATA_MS);
+
   constructor(
     private readonly deps: {
       repository: SettingsRepository;
@@ -11,8 +15,20 @@ export class SettingsService {
     },
   ) {}
 
-  /** Every setting: stored values over defaults. A stored value of the wrong type is ignored. */
-  async all(): Promise<Settings> {
+  /**
+   * Every setting: stored values over defaults. A stored value of the wrong type is ignored. The
+   * answer is shared between callers: frozen, to be read only.
+   */
+  all(): Promise<Readonly<Settings>> {
+    return this.recent.get();
+  }
+
+  /** Drops the settings read recently: another process changed them. */
+  forgetRecent(): void {
+    this.recent.forget();
+  }
+
+  private async read(): Promise<Readonly<Settings>> {
     const stored = await this.deps.repository.all();
     const out: Record<string, unknown> = { ...settingDefaults };
     for (const [key, json] of Object.entries(stored)) {
@@ -26,7 +42,8 @@ export class SettingsService {
         // A corrupt value falls back to the default rather than breaking every page.
       }
     }
-    return out as Settings;
+    for (const value of Object.values(out)) if (Array.isArray(value)) Object.freeze(value);
+    return Object.freeze(out) as Settings;
   }
 
   async get<K extends SettingKey>(key: K): Promise<Settings[K]> {
@@ -38,11 +55,13 @@ export class SettingsService {
     for (const [key, value] of Object.entries(values)) {
       if (key in settingDefaults) await this.deps.repository.put(key, JSON.stringify(value));
     }
+    this.recent.forget();
     await this.deps.changed?.();
   }
 
   async set<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
     await this.deps.repository.put(key, JSON.stringify(value));
+    this.recent.forget();
     await this.deps.changed?.();
   }
 }

@@ -1,3 +1,4 @@
+import { RecentlyRead } from '../cache/recently-read.js';
 import { AppError } from '../http/app-error.js';
 import { MAX_SLUG_LENGTH, toSlug, uniqueSlug } from '../text/slug.js';
 import type { AuthorProfile, Category, Tag } from './taxonomy.js';
@@ -66,10 +67,26 @@ export interface TaxonomyServiceDeps {
 
 /** Categories, tags and public author profiles. */
 export class TaxonomyService {
+  /** Every page shows the sections; they change rarely (see RecentlyRead for who forgets it). */
+  private readonly sections = new RecentlyRead(
+    async () => new CategoryTree(await this.deps.repository.listCategories()),
+    RecentlyRead.SITE_DATA_MS,
+  );
+
   constructor(private readonly deps: TaxonomyServiceDeps) {}
 
-  async categoryTree(): Promise<CategoryTree> {
-    return new CategoryTree(await this.deps.repository.listCategories());
+  categoryTree(): Promise<CategoryTree> {
+    return this.sections.get();
+  }
+
+  /** Drops the sections read recently: another process changed them. */
+  forgetRecent(): void {
+    this.sections.forget();
+  }
+
+  private async changed() {
+    this.sections.forget();
+    await this.deps.changed?.();
   }
 
   /** The tag with this slug; undefined for a string that cannot be a slug (URL junk). */
@@ -108,7 +125,7 @@ export class TaxonomyService {
       parentId: input.parentId ?? null,
       position: input.position ?? 0,
     });
-    await this.deps.changed?.();
+    await this.changed();
     return id;
   }
 
@@ -150,7 +167,7 @@ export class TaxonomyService {
       parentId: input.parentId,
       position: current.position,
     });
-    await this.deps.changed?.();
+    await this.changed();
   }
 
   /** Deletes a category, moving its stories into `intoId` (or leaving them without it). */
@@ -165,7 +182,7 @@ export class TaxonomyService {
     }
     if (intoId !== null) await this.deps.repository.recordFormerSlug('category', from.slug, intoId);
     await this.deps.repository.mergeCategory(fromId, intoId);
-    await this.deps.changed?.();
+    await this.changed();
   }
 
   /** The category an old slug now leads to (after a slug change or merge), if any. */
@@ -197,7 +214,7 @@ export class TaxonomyService {
     }
     if (slug !== current.slug) await this.deps.repository.recordFormerSlug('tag', current.slug, id);
     await this.deps.repository.updateTag(id, { name, slug });
-    await this.deps.changed?.();
+    await this.changed();
   }
 
   /** Deletes a tag, moving its stories to `intoId` (or just removing it from them). */
@@ -214,7 +231,7 @@ export class TaxonomyService {
     }
     if (intoId !== null) await this.deps.repository.recordFormerSlug('tag', from.slug, intoId);
     await this.deps.repository.mergeTag(fromId, intoId);
-    await this.deps.changed?.();
+    await this.changed();
   }
 
   /** The tag an old slug now leads to, if any. */
