@@ -1,4 +1,11 @@
-import { type Compilable, CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import {
+  type Compilable,
+  CompiledQuery,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type {
   ArticleRecord,
   ArticleSummaryRecord,
@@ -64,6 +71,17 @@ function newestFirst(a: SummaryRow, b: SummaryRow) {
 function publishedUntil(query: Pick<PublishedQuery, 'publishedBefore' | 'publishedTo'>) {
   const { publishedBefore, publishedTo } = query;
   return publishedTo && publishedTo < publishedBefore ? publishedTo : publishedBefore;
+}
+
+/**
+ * Keyset paging: the rows of `table` (`articles`, or a link table's alias) after `before` in
+ * newest-first order, by publication time and then by the article id in `idColumn`.
+ */
+function olderThan(before: NonNullable<PublishedQuery['before']>, table: string, idColumn: string) {
+  const published = sql.ref(`${table}.published_at`);
+  const id = sql.ref(`${table}.${idColumn}`);
+  const { publishedAt } = before;
+  return sql<SqlBool>`(${published} < ${publishedAt} or (${published} = ${publishedAt} and ${id} < ${before.id}))`;
 }
 
 interface LinkFilter {
@@ -184,15 +202,7 @@ export class KyselyArticleRepository implements ArticleRepository {
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(query.limit);
-    if (query.before) {
-      const { publishedAt, id } = query.before;
-      ids = ids.where((eb) =>
-        eb.or([
-          eb('articles.published_at', '<', publishedAt),
-          eb.and([eb('articles.published_at', '=', publishedAt), eb('articles.id', '<', id)]),
-        ]),
-      );
-    }
+    if (query.before) ids = ids.where(olderThan(query.before, 'articles', 'id'));
     return offset ? ids.offset(offset) : ids;
   }
 
@@ -252,15 +262,7 @@ export class KyselyArticleRepository implements ArticleRepository {
       .where('links.published_at', '<', publishedUntil(query));
     if (query.publishedFrom) rows = rows.where('links.published_at', '>=', query.publishedFrom);
     if (query.excludeIds?.length) rows = rows.where('links.article_id', 'not in', query.excludeIds);
-    if (query.before) {
-      const { publishedAt, id } = query.before;
-      rows = rows.where((eb) =>
-        eb.or([
-          eb('links.published_at', '<', publishedAt),
-          eb.and([eb('links.published_at', '=', publishedAt), eb('links.article_id', '<', id)]),
-        ]),
-      );
-    }
+    if (query.before) rows = rows.where(olderThan(query.before, 'links', 'article_id'));
     return rows;
   }
 
