@@ -34,7 +34,7 @@ export interface ServiceDeps {
 
 /** Constructs every domain service with its dependencies; no module-level singletons. */
 export function createServices({ config, storage, clock = () => new Date() }: ServiceDeps) {
-  const repositories = createRepositories(storage.db);
+  const repositories = createRepositories(storage.db, storage.dialect.json);
   // Counters and the message bus: in memory, or Redis shared by every process when REDIS_URL is
   // set (see src/stores/README.md). Whoever builds the services closes them: `stores.close()`.
   const stores = createStores(config, () => clock().getTime());

@@ -1,5 +1,11 @@
 import type { ArticleStatus, ArticleType } from '../storage/schema.js';
-import type { ArticleRecord, ArticleSummaryRecord, CorrectionRef, TagRef } from './article.js';
+import type {
+  ArticleDetailRecord,
+  ArticleRecord,
+  ArticleSummaryRecord,
+  CorrectionRef,
+  TagRef,
+} from './article.js';
 
 /** Filters for public listings; every listing is of published content only. */
 export interface PublishedQuery {
@@ -44,7 +50,8 @@ export interface NewArticle {
 
 /** Storage the article capability needs. */
 export interface ArticleRepository {
-  findBySlug(slug: string): Promise<ArticleRecord | undefined>;
+  /** With its tags and corrections: an article page's one lookup. */
+  findBySlug(slug: string): Promise<ArticleDetailRecord | undefined>;
   findById(id: number): Promise<ArticleRecord | undefined>;
   slugExists(slug: string): Promise<boolean>;
   listPublished(query: PublishedQuery): Promise<ArticleRecord[]>;

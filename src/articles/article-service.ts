@@ -123,7 +123,7 @@ export class ArticleService {
       if (this.isPublic(found)) {
         const path = this.pathOf(found);
         if (path !== requestedPath) return { kind: 'redirect', location: path };
-        return { kind: 'article', article: await this.withDetails(this.present(found, tree)) };
+        return { kind: 'article', article: this.present(found, tree) };
       }
     }
     return this.resolveOldPath(requestedPath);
@@ -260,10 +260,11 @@ export class ArticleService {
     idOrSlug: number | string,
     tree: CategoryTree,
   ): Promise<ArticleWithDetails | undefined> {
-    const found =
-      typeof idOrSlug === 'number'
-        ? await this.deps.repository.findById(idOrSlug)
-        : await this.deps.repository.findBySlug(idOrSlug);
+    if (typeof idOrSlug === 'string') {
+      const found = await this.deps.repository.findBySlug(idOrSlug);
+      return found && this.isPublic(found) ? this.present(found, tree) : undefined;
+    }
+    const found = await this.deps.repository.findById(idOrSlug);
     if (!found || !this.isPublic(found)) return undefined;
     return this.withDetails(this.present(found, tree));
   }

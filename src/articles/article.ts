@@ -57,6 +57,13 @@ export interface ArticleRecord {
   image: ImageRef | null;
 }
 
+/** An article with what only its own page shows: tags and corrections. */
+export interface ArticleDetailRecord extends ArticleRecord {
+  tags: TagRef[];
+  /** Oldest first. */
+  corrections: CorrectionRef[];
+}
+
 /** An article without its body: what listings and teasers need (bodies are most of a row). */
 export type ArticleSummaryRecord = Omit<ArticleRecord, 'bodyHtml'>;
 

@@ -1,6 +1,7 @@
 import type {
   ColumnDefinitionBuilder,
   Dialect,
+  Expression,
   Kysely,
   QueryExecutorProvider,
   RawBuilder,
@@ -23,6 +24,8 @@ export interface StorageDialect {
   readonly search: SearchDialect;
   /** What copying a whole site in or out needs (`newsdesk db copy`). */
   readonly copy: CopyDialect;
+  /** Related rows as JSON columns, so one statement carries a row and its relations. */
+  readonly json: JsonDialect;
   /**
    * Creates the triggers that keep each link (`article_categories`, `article_tags`,
    * `article_authors`) carrying its article's type, status, publication and update times: filled
@@ -34,6 +37,26 @@ export interface StorageDialect {
    * that differs; called once by `serve` before it listens.
    */
   prepareForServing?(): void;
+}
+
+declare const jsonOf: unique symbol;
+/** A column the database built as JSON of a `T`; `JsonDialect.read` gives the `T`. */
+export type Json<T> = { readonly [jsonOf]: T };
+
+/**
+ * JSON built by the engine from a subquery (correlated to the outer row): on PostgreSQL each
+ * statement is a round trip, and an article's authors, image, tags and corrections were four more.
+ */
+export interface JsonDialect {
+  /**
+   * A select's rows, in its order, as a JSON array of objects keyed by the selected names (`[]`
+   * when none). The select names each column (SQLite's `json_object` needs the names: no `selectAll`).
+   */
+  arrayFrom<O>(select: Expression<O>): RawBuilder<Json<O[]>>;
+  /** A select's row as a JSON object; null when there is none. Same rule on names. */
+  objectFrom<O>(select: Expression<O>): RawBuilder<Json<O> | null>;
+  /** The value of such a column (SQLite hands over JSON text, PostgreSQL's driver parses it). */
+  read<T>(column: Json<T>): T;
 }
 
 /** Engine catalogue queries for copying every table of a site (see `src/storage/copy/`). */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { JsonDialect } from '../dialect/storage-dialect.js';
 import type { Database } from '../schema.js';
 import { KyselyAccountRepository } from './kysely-account-repository.js';
 import { KyselyArticleRepository } from './kysely-article-repository.js';
@@ -10,10 +11,10 @@ import { KyselySettingsRepository } from './kysely-settings-repository.js';
 import { KyselySitemapRepository } from './kysely-sitemap-repository.js';
 import { KyselyTaxonomyRepository } from './kysely-taxonomy-repository.js';
 
-/** Every repository over one database handle. */
-export function createRepositories(db: Kysely<Database>) {
+/** Every repository over one database handle; `json` is its engine's (`StorageDialect.json`). */
+export function createRepositories(db: Kysely<Database>, json: JsonDialect) {
   return {
-    articles: new KyselyArticleRepository(db),
+    articles: new KyselyArticleRepository(db, json),
     taxonomy: new KyselyTaxonomyRepository(db),
     comments: new KyselyCommentRepository(db),
     media: new KyselyMediaRepository(db),

@@ -1,6 +1,7 @@
 import { PostgresDialect } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import pg from 'pg';
-import type { StorageDialect } from '../storage-dialect.js';
+import type { Json, JsonDialect, StorageDialect } from '../storage-dialect.js';
 import { postgresCopy } from './postgres-copy.js';
 import { createPostgresLinkListingTriggers } from './postgres-link-listings.js';
 import { postgresSearch } from './postgres-search.js';
@@ -18,6 +19,14 @@ export function createPostgresDialect(url: string): StorageDialect {
     idColumn: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
     search: postgresSearch,
     copy: postgresCopy,
+    json: postgresJson,
     createLinkListingTriggers: createPostgresLinkListingTriggers,
   };
 }
+
+/** node-postgres parses `json` columns itself: `read` has nothing left to do. */
+const postgresJson: JsonDialect = {
+  arrayFrom: (select) => jsonArrayFrom(select) as never,
+  objectFrom: (select) => jsonObjectFrom(select) as never,
+  read: <T>(column: Json<T>) => column as unknown as T,
+};

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
-import type { StorageDialect } from '../storage-dialect.js';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
+import type { Json, JsonDialect, StorageDialect } from '../storage-dialect.js';
 import { sqliteCopy } from './sqlite-copy.js';
 import { createSqliteLinkListingTriggers } from './sqlite-link-listings.js';
 import { sqliteSearch } from './sqlite-search.js';
@@ -24,6 +25,7 @@ export function createSqliteDialect(file: string): StorageDialect {
     idColumn: (column) => column.primaryKey().autoIncrement(),
     search: sqliteSearch,
     copy: sqliteCopy,
+    json: sqliteJson,
     createLinkListingTriggers: createSqliteLinkListingTriggers,
     // better-sqlite3 builds SQLite with a 16 MB page cache, right for imports. A serving process
     // reads the file through the OS page cache anyway; 4 MB keeps the hot index pages and saves
@@ -33,3 +35,11 @@ export function createSqliteDialect(file: string): StorageDialect {
     },
   };
 }
+
+/** SQLite returns JSON as text: `read` parses it. */
+const sqliteJson: JsonDialect = {
+  // The helpers read the select's column names from its node; `Expression` hides that it is one.
+  arrayFrom: (select) => jsonArrayFrom(select as never) as never,
+  objectFrom: (select) => jsonObjectFrom(select as never) as never,
+  read: <T>(column: Json<T>) => JSON.parse(column as unknown as string) as T,
+};
