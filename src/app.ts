@@ -9,13 +9,12 @@ import { registerOpenApi } from './api/api-openapi.js';
 import { apiRoutes } from './api/api-routes.js';
 import { archiveRoutes } from './archives/archive-routes.js';
 import { articleRoutes } from './articles/article-routes.js';
-import { createPageCache, type PageCache } from './cache/page-cache.js';
+import { createSitePageCache, type PageCache } from './cache/page-cache.js';
 import {
   earlyHitResponder,
   pageCacheLookupPlugin,
   pageCacheStorePlugin,
 } from './cache/page-cache-plugin.js';
-import { articleSurfaces } from './cache/page-invalidation.js';
 import { commentRoutes, loadCommentAssets } from './comments/comment-routes.js';
 import type { Config } from './config/config.js';
 import { feedRoutes } from './feeds/feed-routes.js';
@@ -116,25 +115,9 @@ export async function buildApp(
   const metrics = createMetrics();
   // Full-page cache (src/cache/README.md): its lookup MUST be the first onRequest hook, so a hit
   // costs no routing work, header policy or database access.
-  const pageCache = createPageCache({
-    config,
-    stores: services.stores,
-    counter: metrics.pageCache,
-    articleEvents: services.articleEvents,
-    siteChanges: services.siteChanges,
-    describeArticle: articleSurfaces({
-      findById: (id) => services.repositories.articles.findById(id),
-      categoryIdsOf: (id) => services.repositories.articles.categoryIdsOf(id),
-      tagsOf: (id) => services.repositories.articles.tagsOf(id),
-      lineageIds: async (id) => {
-        const tree = await services.taxonomy.categoryTree();
-        const category = tree.byId.get(id);
-        return category ? tree.lineage(category).map((c) => c.id) : [];
-      },
-      pathOf: (a) => services.articles.pathOf(a),
-    }),
-    warn: (message, error) => app.log.warn({ err: error }, message),
-  });
+  const pageCache = createSitePageCache(services, config, metrics.pageCache, (message, error) =>
+    app.log.warn({ err: error }, message),
+  );
   app.decorate('pageCache', pageCache);
   answerHit = earlyHitResponder(pageCache.pluginOptions, (route, method, status, seconds) =>
     metrics.httpDuration.labels(route, method, `${Math.floor(status / 100)}xx`).observe(seconds),

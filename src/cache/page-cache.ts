@@ -1,10 +1,15 @@
 import type { Counter } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { ArticleEvents } from '../newsroom/article-events.js';
+import type { Services } from '../services.js';
 import type { Stores } from '../stores/stores.js';
 import type { PageCacheCounters, PageCacheOptions } from './page-cache-plugin.js';
 import { MemoryPageCacheStore, type PageCacheStore, type PageLookup } from './page-cache-store.js';
-import { type ArticleSurfaceLookup, PageInvalidator } from './page-invalidation.js';
+import {
+  type ArticleSurfaceLookup,
+  articleSurfaces,
+  PageInvalidator,
+} from './page-invalidation.js';
 import { PagePurger } from './page-purger.js';
 import { RedisPageCacheStore } from './redis-page-cache-store.js';
 import type { SiteChanges } from './site-changes.js';
@@ -85,3 +90,35 @@ export function createPageCache(deps: PageCacheDeps) {
 }
 
 export type PageCache = ReturnType<typeof createPageCache>;
+
+/**
+ * The page cache driven by a site's services: what `buildApp` serves with, and what CLI commands
+ * that change what readers see purge through (`src/cli/site-purges.ts`).
+ */
+export function createSitePageCache(
+  services: Services,
+  config: PageCacheDeps['config'],
+  counter: PageCacheDeps['counter'],
+  warn: PageCacheDeps['warn'],
+): PageCache {
+  const { repositories, taxonomy, articles } = services;
+  return createPageCache({
+    config,
+    stores: services.stores,
+    counter,
+    articleEvents: services.articleEvents,
+    siteChanges: services.siteChanges,
+    describeArticle: articleSurfaces({
+      findById: (id) => repositories.articles.findById(id),
+      categoryIdsOf: (id) => repositories.articles.categoryIdsOf(id),
+      tagsOf: (id) => repositories.articles.tagsOf(id),
+      lineageIds: async (id) => {
+        const tree = await taxonomy.categoryTree();
+        const category = tree.byId.get(id);
+        return category ? tree.lineage(category).map((c) => c.id) : [];
+      },
+      pathOf: (a) => articles.pathOf(a),
+    }),
+    warn,
+  });
+}

@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import type { ModeratedComment } from '../comments/comment.js';
 import type { CommentService, ModerationAction } from '../comments/comment-service.js';
 import { loadConfig } from '../config/config.js';
-import { createServices } from '../services.js';
 import type { Storage } from '../storage/database.js';
 import { migrateToLatest } from '../storage/database.js';
 import type { CommentStatus } from '../storage/schema.js';
+import { withSitePurges } from './site-purges.js';
 
 const STATUSES: CommentStatus[] = ['pending', 'approved', 'spam', 'trash'];
 
@@ -94,7 +94,8 @@ export function registerCommentCommands(
   const withComments = (work: (comments: CommentService) => Promise<void>) =>
     withStorage(async (storage) => {
       await migrateToLatest(storage);
-      await work(createServices({ config: loadConfig(), storage }).comments);
+      // Moderation changes pages: running sites purge them as if it had happened there.
+      await withSitePurges(loadConfig(), storage, (services) => work(services.comments));
     });
 
   const cmd = program.command('comments').description('moderate reader comments');

@@ -6,9 +6,10 @@ import type {
   WordPressImporter,
   WordPressImportOptions,
 } from '../migration/wordpress-import.js';
-import { createServices, type Services } from '../services.js';
+import type { Services } from '../services.js';
 import { migrateToLatest, type Storage } from '../storage/database.js';
 import { createProgress, type Progress } from './progress.js';
+import { type SitePurges, withSitePurges } from './site-purges.js';
 
 // The importer loads when its command runs: `newsdesk serve` loads this file too.
 
@@ -64,7 +65,17 @@ export async function runWordpressImport(
   options: WordPressImportOptions,
 ): Promise<ImportSummary | undefined> {
   await migrateToLatest(storage);
-  const services = createServices({ config, storage });
+  return withSitePurges(config, storage, (services, purges) =>
+    importWith(services, purges, config, options),
+  );
+}
+
+async function importWith(
+  services: Services,
+  purges: SitePurges,
+  config: Config,
+  options: WordPressImportOptions,
+): Promise<ImportSummary | undefined> {
   const importer = await wordpressImporterFor(services, config);
   const { ImportError } = await import('../migration/wordpress-import.js');
   const { formatImportSummary } = await import('../migration/import-summary.js');
@@ -73,6 +84,7 @@ export async function runWordpressImport(
     const summary = await importer.run({ ...options, onProgress: (p) => progress.update(p) });
     progress.stop();
     console.log(formatImportSummary(summary));
+    if (!options.dryRun) await purgeAfterImport(purges, config);
     return summary;
   } catch (error) {
     progress.stop();
@@ -86,6 +98,18 @@ export async function runWordpressImport(
       );
     }
     return undefined;
+  }
+}
+
+/** An import touches any page: running sites drop every cached one (or the operator is told). */
+async function purgeAfterImport(purges: SitePurges, config: Config) {
+  if (purges.reachesRunningSites) {
+    await purges.purgeAll();
+    console.log('Cached pages of running sites purged.');
+  } else if (config.pageCache !== 'off') {
+    console.log(
+      `A site already running on this database shows the imported content as its cached pages expire (PAGE_CACHE_TTL, ${config.pageCacheTtlSeconds} s), or at once after a restart (SIGHUP restarts workers one by one). With REDIS_URL set, imports purge running sites themselves.`,
+    );
   }
 }
 

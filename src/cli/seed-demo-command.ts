@@ -1,7 +1,8 @@
 import type { Config } from '../config/config.js';
-import { createServices } from '../services.js';
+
 import type { Storage } from '../storage/database.js';
 import { createProgress } from './progress.js';
+import { withSitePurges } from './site-purges.js';
 
 /** True when the site has no articles or pages yet. */
 export async function isEmpty(storage: Storage): Promise<boolean> {
@@ -18,11 +19,15 @@ export async function seedDemoCommand(config: Config, storage: Storage): Promise
   }
   // Loaded here: the demo content and sharp would otherwise sit in every server process.
   const { seedDemo } = await import('../demo/seed-demo.js');
-  const services = createServices({ config, storage });
-  const progress = createProgress('Seeding demo content');
-  try {
-    return await seedDemo(services, config.mediaDir, (done, total) => progress.update(done, total));
-  } finally {
-    progress.stop();
-  }
+  // A site may already serve this empty database: its cached pages go as the articles arrive.
+  return withSitePurges(config, storage, async (services) => {
+    const progress = createProgress('Seeding demo content');
+    try {
+      return await seedDemo(services, config.mediaDir, (done, total) =>
+        progress.update(done, total),
+      );
+    } finally {
+      progress.stop();
+    }
+  });
 }

@@ -170,6 +170,24 @@ export async function startServerProcess(options: {
   }
 }
 
+/** Runs one `newsdesk` CLI command (the same bundle `startServerProcess` serves) to its end. */
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [await serverBundle(), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, REDIS_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout, stderr };
+}
+
 /** Result of a bounded request loop. */
 export interface LoadResult {
   ok: number;
