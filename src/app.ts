@@ -18,6 +18,7 @@ import {
 import { commentRoutes, loadCommentAssets } from './comments/comment-routes.js';
 import type { Config } from './config/config.js';
 import { feedRoutes } from './feeds/feed-routes.js';
+import { Admission } from './http/admission.js';
 import { AppError } from './http/app-error.js';
 import { assetRoutes, bundleScript, loadAssets } from './http/assets.js';
 import { cacheProfiles } from './http/cache-profiles.js';
@@ -71,11 +72,12 @@ export async function buildApp(
   // Page-cache hits are answered before Fastify sees the request (`earlyHitResponder`); set below,
   // once the cache exists. Everything else goes to Fastify's handler.
   let answerHit: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  const admission = new Admission(config.maxConcurrentRequests);
   const app = Fastify({
     serverFactory: (handler) => {
       const server = createServer((req, res) => {
         if (answerHit?.(req, res)) return;
-        handler(req, res);
+        admission.admit(req, res, () => handler(req, res));
       });
       // Fastify's default on servers it makes: longer than load balancers' idle timeouts.
       server.keepAliveTimeout = 72_000;
@@ -112,7 +114,7 @@ export async function buildApp(
     },
   });
 
-  const metrics = createMetrics();
+  const metrics = createMetrics(() => admission.queued);
   // Full-page cache (src/cache/README.md): its lookup MUST be the first onRequest hook, so a hit
   // costs no routing work, header policy or database access.
   const pageCache = createSitePageCache(services, config, metrics.pageCache, (message, error) =>
@@ -124,6 +126,11 @@ export async function buildApp(
   );
   app.addHook('onClose', () => pageCache.close());
   await app.register(pageCacheLookupPlugin, pageCache.pluginOptions);
+  // The answer is ready: the next waiting read may start while this one is sent.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    admission.release(request.raw);
+    done(null, payload);
+  });
   await registerHttpPolicy(app, { secure: config.secure });
   await registerOpenApi(app, { siteUrl: config.siteUrl, siteName: config.siteName });
   await app.register(formbody);

@@ -47,6 +47,8 @@ test('/metrics needs the token and reports request latency by route', async () =
     /newsdesk_http_request_duration_seconds_count\{route="\/:slug\/",method="GET",status="4xx"\} 1/,
   );
   assert.match(res.body, /process_resident_memory_bytes/);
+  // Nothing waits for a turn between tests (src/http/admission.ts).
+  assert.match(res.body, /\nnewsdesk_http_requests_waiting 0\n/);
 });
 
 test('/metrics stays closed when no token is configured', async () => {

@@ -55,6 +55,8 @@ export interface Config {
   cdnPurgeUrl: string | undefined;
   /** `CDN_PURGE_TOKEN`: bearer token for `CDN_PURGE_URL`. */
   cdnPurgeToken: string | undefined;
+  /** `MAX_CONCURRENT_REQUESTS`: reads one process works on at once (`src/http/admission.ts`); default 4. */
+  maxConcurrentRequests: number;
 }
 
 function pageCacheMode(raw: string | undefined, redisUrl: string | undefined) {
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheTtlSeconds: positive('PAGE_CACHE_TTL', env.PAGE_CACHE_TTL, 3600),
     cdnPurgeUrl: env.CDN_PURGE_URL || undefined,
     cdnPurgeToken: env.CDN_PURGE_TOKEN || undefined,
+    maxConcurrentRequests: positive('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 4),
   };
 }
 

@@ -6,7 +6,8 @@ import client from 'prom-client';
  * keeps tests and several apps in one process apart. In a `serve --workers N` worker, the
  * registry is the one the primary collects from (see `cluster-metrics.ts`).
  */
-export function createMetrics() {
+/** `queued`: requests waiting for their turn (`src/http/admission.ts`). */
+export function createMetrics(queued: () => number = () => 0) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   if (cluster.isWorker) {
@@ -40,6 +41,14 @@ export function createMetrics() {
     name: 'newsdesk_publish_total',
     help: 'Articles that went live (immediately or on schedule)',
     registers: [registry],
+  });
+  new client.Gauge({
+    name: 'newsdesk_http_requests_waiting',
+    help: 'Reads waiting for a turn (MAX_CONCURRENT_REQUESTS per process)',
+    registers: [registry],
+    collect() {
+      this.set(queued());
+    },
   });
   return { registry, httpDuration, pageCache, comments, publishes };
 }
