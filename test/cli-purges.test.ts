@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadConfig } from '../src/config/config.js';
-import { createServices, type Services } from '../src/services.js';
-import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
-import { OPEN_COMMENT_RULES } from './comments-support.js';
+import { createCommentableArticle, OPEN_COMMENT_RULES } from './comments-support.js';
 import {
   runCli,
   type ServerProcess,
-  sharedDatabase,
+  type SharedSite,
+  sharedSite,
   startServerProcess,
 } from './support/server-process.js';
 import { missingService, portOpen } from './support/services-available.js';
@@ -30,9 +27,7 @@ const skip = (await portOpen(u.hostname, Number(u.port || 6379)))
 const ORIGIN = 'http://newsdesk.test';
 const FIXTURE = join(process.cwd(), 'test', 'fixtures', 'wordpress', 'millbrook-courier.xml');
 
-let database: Awaited<ReturnType<typeof sharedDatabase>>;
-let storage: Storage;
-let services: Services;
+let site: SharedSite;
 let server: ServerProcess;
 let env: Record<string, string>;
 let articleUrl: string;
@@ -55,12 +50,7 @@ async function cached(path: string) {
 
 describe('CLI changes purge a running site', { skip }, () => {
   before(async () => {
-    database = await sharedDatabase(TEST_DB);
-    const mediaDir = join(database.dir, 'media');
-    mkdirSync(mediaDir, { recursive: true });
-    env = {
-      DATABASE_URL: database.url,
-      MEDIA_DIR: mediaDir,
+    site = await sharedSite(TEST_DB, {
       SITE_URL: ORIGIN,
       SECRET: 'cli-purges-test-secret-0123456789abcdef',
       REDIS_URL,
@@ -68,17 +58,10 @@ describe('CLI changes purge a running site', { skip }, () => {
       // The server's own memory: only a purge over the bus can reach it.
       PAGE_CACHE: 'memory',
       LOG_LEVEL: 'warn',
-    };
-    storage = await openStorage(database.url);
-    await migrateToLatest(storage);
-    services = createServices({ config: loadConfig(env), storage });
-    const articleId = await services.articles.create({
-      title: 'Ferry timetable changes for winter',
-      bodyHtml: '<p>The winter timetable starts next week.</p>',
-      authorIds: [],
-      status: 'published',
-      publishedAt: '2026-10-30T09:00:00.000Z',
     });
+    env = site.env;
+    const { services } = site;
+    const articleId = await createCommentableArticle(services);
     await services.settings.setMany(OPEN_COMMENT_RULES);
     articleUrl = (await services.comments.target(articleId))!.path;
     server = await startServerProcess({ env });
@@ -101,9 +84,7 @@ describe('CLI changes purge a running site', { skip }, () => {
   after(async () => {
     server?.child.kill('SIGTERM');
     await server?.exited;
-    await services?.stores.close();
-    await storage?.close();
-    await database?.drop();
+    await site?.close();
   });
 
   test('a comment trashed with `newsdesk comments trash` leaves the cached article page', async () => {

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { loadConfig } from '../src/config/config.js';
-import { createServices, type Services } from '../src/services.js';
-import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
+import type { Services } from '../src/services.js';
 import { OPEN_COMMENT_RULES } from './comments-support.js';
 import {
   type ServerProcess,
-  sharedDatabase,
+  type SharedSite,
+  sharedSite,
   startServerProcess,
 } from './support/server-process.js';
 import { TEST_DB } from './support/test-site.js';
@@ -39,25 +38,21 @@ function freshGet(url: string): Promise<{ status: number; cache: string; body: s
 }
 
 describe('page cache in `serve --workers 2` without Redis', () => {
-  let database: Awaited<ReturnType<typeof sharedDatabase>>;
-  let storage: Storage;
+  let site: SharedSite;
   let services: Services;
   let server: ServerProcess;
   let articleId: number;
   let articleUrl: string;
 
   before(async () => {
-    database = await sharedDatabase(TEST_DB);
-    const env = {
-      DATABASE_URL: database.url,
+    site = await sharedSite(TEST_DB, {
       SITE_URL: ORIGIN,
       SECRET: 'cluster-cache-test-secret-0123456789abcdef',
       PAGE_CACHE: 'memory',
       LOG_LEVEL: 'info',
-    };
-    storage = await openStorage(database.url);
-    await migrateToLatest(storage);
-    services = createServices({ config: loadConfig(env), storage });
+    });
+    const { env } = site;
+    services = site.services;
     articleId = await services.articles.create({
       title: 'Ferry timetable changes for winter',
       bodyHtml: '<p>The winter timetable starts next week.</p>',
@@ -74,9 +69,7 @@ describe('page cache in `serve --workers 2` without Redis', () => {
   after(async () => {
     server?.child.kill('SIGTERM');
     await server?.exited;
-    await services?.stores.close();
-    await storage?.close();
-    await database?.drop();
+    await site?.close();
   });
 
   test('a comment approved through one worker purges the page cached by every worker', async () => {

@@ -1,51 +1,35 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import net from 'node:net';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/config/config.js';
-import { createServices, type Services } from '../src/services.js';
-import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
+import type { Services } from '../src/services.js';
+import type { Storage } from '../src/storage/database.js';
 import { createCommentableArticle } from './comments-support.js';
 import {
   loadLoop,
   type ServerProcess,
-  sharedDatabase,
+  type SharedSite,
+  sharedSite,
   startServerProcess,
 } from './support/server-process.js';
 import { TEST_DB } from './support/test-site.js';
 
 const SECRET = 'graceful-shutdown-test-secret-0123456789abcdef';
-let database: Awaited<ReturnType<typeof sharedDatabase>>;
+let site: SharedSite;
 let storage: Storage;
 let services: Services;
 let articleId: number;
 let env: Record<string, string>;
 
 before(async () => {
-  database = await sharedDatabase(TEST_DB);
-  const mediaDir = join(database.dir, 'media');
-  mkdirSync(mediaDir, { recursive: true });
-  env = {
-    DATABASE_URL: database.url,
-    MEDIA_DIR: mediaDir,
-    SITE_URL: 'http://newsdesk.test',
-    SECRET,
-  };
-  storage = await openStorage(database.url);
-  await migrateToLatest(storage);
-  services = createServices({ config: loadConfig(env), storage });
+  site = await sharedSite(TEST_DB, { SITE_URL: 'http://newsdesk.test', SECRET });
+  ({ env, storage, services } = site);
   articleId = await createCommentableArticle(services);
   await services.settings.set('commentMinSecondsToSubmit', 0);
   await services.settings.set('commentHoldFirstComment', false);
 });
 
-after(async () => {
-  await services?.stores.close();
-  await storage?.close();
-  await database?.drop();
-});
+after(() => site?.close());
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -7,6 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildServer } from '../../scripts/build.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createServices, type Services } from '../../src/services.js';
+import { migrateToLatest, openStorage, type Storage } from '../../src/storage/database.js';
 import { TEST_DATABASE_URL } from './test-site.js';
 
 const REQUEST_LOG = /"msg":"(incoming request|request completed)"/;
@@ -74,6 +77,40 @@ export async function sharedDatabase(
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SharedSite {
+  /** The server processes' environment: `DATABASE_URL`, `MEDIA_DIR` and the test's own. */
+  env: Record<string, string>;
+  storage: Storage;
+  /** The test's own services on the same database (and Redis), as a third process would have. */
+  services: Services;
+  /** Closes the test's services and drops the database (after the servers have stopped). */
+  close(): Promise<void>;
+}
+
+/** A migrated database of `engine` for server processes, with a media folder. */
+export async function sharedSite(
+  engine: 'sqlite' | 'postgres',
+  env: Record<string, string>,
+): Promise<SharedSite> {
+  const database = await sharedDatabase(engine);
+  const mediaDir = join(database.dir, 'media');
+  mkdirSync(mediaDir, { recursive: true });
+  const full = { DATABASE_URL: database.url, MEDIA_DIR: mediaDir, ...env };
+  const storage = await openStorage(database.url);
+  await migrateToLatest(storage);
+  const services = createServices({ config: loadConfig(full), storage });
+  return {
+    env: full,
+    storage,
+    services,
+    async close() {
+      await services.stores.close();
+      await storage.close();
+      await database.drop();
     },
   };
 }
