@@ -18,7 +18,7 @@ import {
 import { commentRoutes, loadCommentAssets } from './comments/comment-routes.js';
 import type { Config } from './config/config.js';
 import { feedRoutes } from './feeds/feed-routes.js';
-import { Admission } from './http/admission.js';
+import { Admission, leaveTurn } from './http/admission.js';
 import { AppError } from './http/app-error.js';
 import { assetRoutes, bundleScript, loadAssets } from './http/assets.js';
 import { cacheProfiles } from './http/cache-profiles.js';
@@ -128,7 +128,7 @@ export async function buildApp(
   await app.register(pageCacheLookupPlugin, pageCache.pluginOptions);
   // The answer is ready: the next waiting read may start while this one is sent.
   app.addHook('onSend', (request, _reply, payload, done) => {
-    admission.release(request.raw);
+    leaveTurn(request.raw);
     done(null, payload);
   });
   await registerHttpPolicy(app, { secure: config.secure });

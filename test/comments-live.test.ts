@@ -8,7 +8,11 @@ let ids: Awaited<ReturnType<typeof commentSite>>['ids'];
 let origin: string;
 
 before(async () => {
-  ({ site, ids } = await commentSite({}, { MODERATION_TOKEN: 'live-test-token-0123456789abcdef' }));
+  ({ site, ids } = await commentSite(
+    {},
+    // One turn per process (src/http/admission.ts): a stream holding it would stall every read.
+    { MODERATION_TOKEN: 'live-test-token-0123456789abcdef', MAX_CONCURRENT_REQUESTS: '1' },
+  ));
   origin = await site.listen();
 });
 after(() => site.close());
@@ -83,6 +87,23 @@ test('open pages receive newly approved comments and the count over Server-Sent 
   assert.doesNotMatch(events[1]!.html, /awaiting moderation/);
   assert.equal(events[1]!.count, 2);
   assert.equal(events[1]!.id, heldId);
+});
+
+test('an open stream holds no turn: pages still answer with one turn per process', async () => {
+  const controller = new AbortController();
+  // No `Accept: text/event-stream` (a script or proxy may not send it): it waits for a turn like
+  // any read, then gives it up when the stream starts.
+  const stream = await fetch(`${origin}/api/comments/stream?article=${ids.open}`, {
+    signal: controller.signal,
+    headers: { accept: '*/*' },
+  });
+  assert.equal(stream.status, 200);
+  try {
+    const page = await fetch(`${origin}/`, { signal: AbortSignal.timeout(5000) });
+    assert.equal(page.status, 200);
+  } finally {
+    controller.abort();
+  }
 });
 
 test('a stream for a missing or unpublished article is refused', async () => {

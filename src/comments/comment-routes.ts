@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { leaveTurn } from '../http/admission.js';
 import { AppError, type ErrorCode } from '../http/app-error.js';
 import { type Asset, bundleScript, loadSourceAsset } from '../http/assets.js';
 import { applyCacheProfile } from '../http/cache-profiles.js';
@@ -420,6 +421,8 @@ export async function commentRoutes(app: FastifyInstance, opts: CommentRoutesOpt
       const target = await comments.target(Number(request.query.article));
       if (!target) throw new AppError('NOT_FOUND', 'No such article.');
       reply.hijack();
+      // Open for minutes: it must not hold one of the process's turns (src/http/admission.ts).
+      leaveTurn(request.raw);
       const res = reply.raw;
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',

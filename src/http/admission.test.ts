@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { Admission } from './admission.js';
+import { Admission, leaveTurn } from './admission.js';
 
 // A real node:http server whose handler records which requests it started and holds each one
 // until the test answers it, so the test decides when a turn ends.
@@ -108,16 +108,16 @@ test('a reader who leaves while waiting takes no turn and leaks none', async () 
   await d.body;
 });
 
-test('release ends a turn before the response is finished (a slow reader holds none)', async () => {
+test('leaveTurn ends a turn before the response is finished (a slow reader holds none)', async () => {
   const a = send('a4');
   await until(() => started.includes('a4'), 'a4 started');
   const b = send('b4');
   await settle();
   assert.ok(!started.includes('b4'));
-  admission.release(held.get('a4')!.req);
+  leaveTurn(held.get('a4')!.req);
   await until(() => started.includes('b4'), 'b4 started once a4 released its turn');
   // Releasing twice (and then finishing) frees no second turn.
-  admission.release(held.get('a4')!.req);
+  leaveTurn(held.get('a4')!.req);
   answer('a4');
   await a.body;
   const c = send('c4');

@@ -9,14 +9,24 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  *
  * Only GET and HEAD wait: a write streams its body from the client, and a slow client must not
  * hold a turn. A request asking for an event stream (live comments) stays open for minutes and
- * never waits. A turn ends when the answer is handed to Fastify's send (`release`), or when the
+ * never waits. A turn ends when the answer is handed to Fastify's send (`leaveTurn`), or when the
  * response finishes or its connection closes, whichever comes first: a slow reader of a large
  * file does not hold it either.
  */
+/** The end of each request's turn, whichever `Admission` gave it. */
+const holding = new WeakMap<IncomingMessage, () => void>();
+
+/**
+ * Ends the turn of `req` (its answer is ready, or it will stay open for long, as a live stream
+ * does); nothing when it had none.
+ */
+export function leaveTurn(req: IncomingMessage): void {
+  holding.get(req)?.();
+}
+
 export class Admission {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
-  private readonly holding = new WeakMap<IncomingMessage, () => void>();
 
   constructor(private readonly limit: number) {}
 
@@ -39,22 +49,17 @@ export class Admission {
       const end = () => {
         if (done) return;
         done = true;
-        this.holding.delete(req);
+        holding.delete(req);
         this.active--;
         this.next();
       };
-      this.holding.set(req, end);
+      holding.set(req, end);
       res.once('finish', end);
       res.once('close', end);
       handle();
     };
     if (this.active < this.limit) start();
     else this.waiting.push(start);
-  }
-
-  /** Ends the turn of `req` (its answer is ready); nothing when it had none. */
-  release(req: IncomingMessage): void {
-    this.holding.get(req)?.();
   }
 
   private waits(req: IncomingMessage): boolean {
