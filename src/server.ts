@@ -4,7 +4,7 @@ import v8 from 'node:v8';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
-import { heapFlagsNotGiven, OLD_GENERATION_GROWTH_FLAG } from './server-cluster.js';
+import { heapFlagsNotGiven, RUNTIME_HEAP_FLAGS } from './server-cluster.js';
 import type { Storage } from './storage/database.js';
 
 export interface ServeOptions {
@@ -44,9 +44,9 @@ export async function serve(
   options: ServeOptions = {},
 ): Promise<Server> {
   // A single serving process cannot change its young generation once started (cluster workers are
-  // started with WORKER_HEAP_FLAGS), but the old generation's growth applies from the next
-  // collection. A flag given to node wins.
-  for (const flag of heapFlagsNotGiven([OLD_GENERATION_GROWTH_FLAG])) v8.setFlagsFromString(flag);
+  // started with WORKER_HEAP_FLAGS), but the old generation's growth and pretenuring apply from
+  // the next collection. A flag given to node wins.
+  for (const flag of heapFlagsNotGiven(RUNTIME_HEAP_FLAGS)) v8.setFlagsFromString(flag);
   storage.dialect.prepareForServing?.();
   const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const graceMs = options.drainGraceMs ?? 1_000;
@@ -58,6 +58,11 @@ export async function serve(
   // Before Fastify's own listener, so the flag applies to the response Fastify is about to make.
   app.server.prependListener('request', (_req, res: ServerResponse) => {
     if (draining) res.shouldKeepAlive = false;
+  });
+  // After it: a response already ended here was answered synchronously (a page-cache hit), with
+  // no handler left to wait for, and tracking it would cost the hit path more than the answer.
+  app.server.on('request', (_req, res: ServerResponse) => {
+    if (res.writableEnded) return;
     inFlight.add(res);
     // In flight until its handler has ended the answer, even when the client has gone: a handler
     // still waiting on the database when the pool closed would fail halfway through its work.
