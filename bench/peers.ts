@@ -37,6 +37,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     sample: { type: 'string', default: '500' },
+    rounds: { type: 'string', default: '3' },
     databases: { type: 'string', default: 'sqlite,postgres' },
     'postgres-url': {
       type: 'string',
@@ -58,6 +59,7 @@ if (args.help) {
   --connections N     concurrent connections (default 50)
   --duration S        seconds per measurement (default 10), after --warmup S (default 3)
   --sample N          distinct article URLs rotated (default 500)
+  --rounds N          interleaved rounds of cached Newsdesk, node:http and nginx (default 3; 0 skips)
   --databases LIST    sqlite,postgres (default both)
   --postgres-url URL  a role that may create databases (default postgres://postgres@127.0.0.1:5432/postgres)
   --cache-env K=V     environment that turns on the full-page cache (default PAGE_CACHE=on)
@@ -84,6 +86,8 @@ const settings = {
   duration: positive('duration', args.duration),
   warmup: positive('warmup', args.warmup),
   sample: positive('sample', args.sample),
+  rounds:
+    Number.isInteger(Number(args.rounds)) && Number(args.rounds) >= 0 ? Number(args.rounds) : 3,
   databases: (args.databases ?? '').split(',').filter(Boolean) as ('sqlite' | 'postgres')[],
   postgresUrl: args['postgres-url']!,
   cacheEnv: args['cache-env']!,
@@ -478,6 +482,65 @@ http {
 `;
 }
 
+const nginxPrefix = join(outDir, 'nginx');
+
+/** The captured pages as static files under bench-output/nginx/html, `<path>/index.html`. */
+function writeNginxSite(pages: Record<string, Captured>) {
+  rmSync(nginxPrefix, { recursive: true, force: true });
+  for (const dir of ['html', 'tmp']) mkdirSync(join(nginxPrefix, dir), { recursive: true });
+  for (const [path, page] of Object.entries(pages)) {
+    const file = join(nginxPrefix, 'html', path, 'index.html');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, page.body);
+  }
+}
+
+async function startNginx() {
+  const nginxPort = await freePort();
+  writeFileSync(join(nginxPrefix, 'nginx.conf'), nginxConfig(nginxPrefix, nginxPort));
+  const child = start('nginx', 'nginx', ['-p', nginxPrefix, '-c', join(nginxPrefix, 'nginx.conf')]);
+  const origin = `http://127.0.0.1:${nginxPort}`;
+  await waitUntilServing(`${origin}/`, child, SERVING_TIMEOUT_MS);
+  return { child, origin, label: `nginx (${settings.workers} workers)` };
+}
+
+// ---- node:http -----------------------------------------------------------------------------------
+
+/** baseline-server.ts on bench-output/baseline-pages.json, as `workers` processes. */
+async function startBaseline(workers: number) {
+  const basePort = await freePort();
+  const child = start(
+    'node:http baseline',
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/baseline-server.ts',
+      join(outDir, 'baseline-pages.json'),
+      String(basePort),
+      String(workers),
+    ],
+    { ...process.env, NODE_ENV: 'production' },
+  );
+  const origin = `http://127.0.0.1:${basePort}`;
+  await waitUntilServing(`${origin}/`, child, SERVING_TIMEOUT_MS);
+  return { child, origin, label: `node:http (${workers} process${workers === 1 ? '' : 'es'})` };
+}
+
+interface RoundResult {
+  round: number;
+  server: string;
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 // ---- the run -------------------------------------------------------------------------------------
 
 function elapsed(since: number): string {
@@ -664,52 +727,80 @@ async function main() {
   // `settings.workers` processes do (node:cluster, as `serve --workers N`).
   writeFileSync(join(outDir, 'baseline-pages.json'), JSON.stringify(pages));
   for (const workers of [...new Set([1, settings.workers])]) {
-    const basePort = await freePort();
-    const label = `node:http (${workers} process${workers === 1 ? '' : 'es'})`;
-    const baseline = start(
-      'node:http baseline',
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'bench/baseline-server.ts',
-        join(outDir, 'baseline-pages.json'),
-        String(basePort),
-        String(workers),
-      ],
-      { ...process.env, NODE_ENV: 'production' },
-    );
+    const baseline = await startBaseline(workers);
     try {
-      const baseOrigin = `http://127.0.0.1:${basePort}`;
-      await waitUntilServing(`${baseOrigin}/`, baseline, SERVING_TIMEOUT_MS);
-      await measure('article', label, '', baseline.pid!, baseOrigin, articlePaths);
-      await measure('home', label, '', baseline.pid!, baseOrigin, ['/']);
+      await measure(
+        'article',
+        baseline.label,
+        '',
+        baseline.child.pid!,
+        baseline.origin,
+        articlePaths,
+      );
+      await measure('home', baseline.label, '', baseline.child.pid!, baseline.origin, ['/']);
     } finally {
-      await stop(baseline);
+      await stop(baseline.child);
     }
   }
 
   // nginx serving the same bytes as static files.
+  writeNginxSite(pages);
   {
-    const prefix = join(outDir, 'nginx');
-    rmSync(prefix, { recursive: true, force: true });
-    for (const dir of ['html', 'tmp']) mkdirSync(join(prefix, dir), { recursive: true });
-    for (const [path, page] of Object.entries(pages)) {
-      const file = join(prefix, 'html', path, 'index.html');
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, page.body);
-    }
-    const nginxPort = await freePort();
-    writeFileSync(join(prefix, 'nginx.conf'), nginxConfig(prefix, nginxPort));
-    const nginx = start('nginx', 'nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf')]);
+    const nginx = await startNginx();
     try {
-      const nginxOrigin = `http://127.0.0.1:${nginxPort}`;
-      await waitUntilServing(`${nginxOrigin}/`, nginx, SERVING_TIMEOUT_MS);
-      const server = `nginx (${settings.workers} workers)`;
-      await measure('article', server, '', nginx.pid!, nginxOrigin, articlePaths);
-      await measure('home', server, '', nginx.pid!, nginxOrigin, ['/']);
+      await measure('article', nginx.label, '', nginx.child.pid!, nginx.origin, articlePaths);
+      await measure('home', nginx.label, '', nginx.child.pid!, nginx.origin, ['/']);
     } finally {
-      await stop(nginx, 'SIGQUIT');
+      await stop(nginx.child, 'SIGQUIT');
+    }
+  }
+
+  // The cached target compares two servers measured minutes apart, and a row on this shared
+  // machine varies by a quarter from one run to the next. So Newsdesk cached, node:http and nginx
+  // run side by side and take turns under the same load, round after round (the order rotating);
+  // the target is judged on the medians.
+  const rounds: RoundResult[] = [];
+  if (cacheAvailable && settings.rounds > 0 && databases.length) {
+    const db = databases[0]!;
+    console.log(
+      `Interleaved: Newsdesk cached (${db}), node:http and nginx taking turns, ` +
+        `${settings.rounds} rounds of ${settings.warmup} s warm-up + ${settings.duration} s each`,
+    );
+    const newsdesk = await startNewsdesk(sites[db]!, port, { cached: true });
+    const baseline = await startBaseline(settings.workers);
+    const nginx = await startNginx();
+    try {
+      await primeCache(origin, ['/', ...articlePaths]);
+      const contenders = [
+        { label: `Newsdesk cached (${db})`, origin, pid: newsdesk.pid! },
+        { label: baseline.label, origin: baseline.origin, pid: baseline.child.pid! },
+        { label: nginx.label, origin: nginx.origin, pid: nginx.child.pid! },
+      ];
+      const file = join(outDir, 'wrk-paths-article.txt');
+      writeFileSync(file, `${articlePaths.join('\n')}\n`);
+      for (let round = 1; round <= settings.rounds; round++) {
+        const shift = (round - 1) % contenders.length;
+        for (const c of [...contenders.slice(shift), ...contenders.slice(0, shift)]) {
+          process.stdout.write(`  round ${round}, article page, ${c.label} ... `);
+          await runWrk(c.origin, file, settings.warmup);
+          const load = await runWrk(c.origin, file, settings.duration);
+          console.log(
+            `${fmt(load.rps)} req/s, p99 ${load.p99.toFixed(2)} ms` +
+              (load.errors ? `, ${load.errors} ERRORS` : ''),
+          );
+          rounds.push({
+            round,
+            server: c.label,
+            rps: load.rps,
+            p99: load.p99,
+            errors: load.errors,
+          });
+        }
+      }
+    } finally {
+      await stop(newsdesk);
+      await stop(baseline.child);
+      await stop(nginx.child, 'SIGQUIT');
     }
   }
 
@@ -821,22 +912,61 @@ async function main() {
 
   const verdict = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'PASS' : 'FAIL');
   const targets = [['target', 'database', 'measured', 'result']];
+  const cachedTarget = `cached article ≥ ${TARGETS.cachedShareOfNginx * 100}% of nginx and p99 < ${TARGETS.cachedP99Ms} ms`;
+  const meetsCached = (share: number, p99: number) =>
+    share >= TARGETS.cachedShareOfNginx && p99 < TARGETS.cachedP99Ms;
+  // Interleaved medians: each round's Newsdesk figure against the nginx figure of the same round.
+  const roundServers = [...new Set(rounds.map((r) => r.server))];
+  const roundsOf = (server: string) => rounds.filter((r) => r.server === server);
+  const interleavedDb = roundServers[0]?.match(/\((\w+)\)$/)?.[1];
+  let interleavedTable = '';
+  if (rounds.length) {
+    const newsdeskLabel = roundServers.find((s) => s.startsWith('Newsdesk'))!;
+    const nginxLabel = roundServers.find((s) => s.startsWith('nginx'))!;
+    const nginxByRound = new Map(roundsOf(nginxLabel).map((r) => [r.round, r.rps]));
+    const shareMedian = (server: string) =>
+      median(roundsOf(server).map((r) => r.rps / nginxByRound.get(r.round)!));
+    interleavedTable = table([
+      [
+        'server',
+        ...Array.from({ length: settings.rounds }, (_, i) => `round ${i + 1} req/s (p99 ms)`),
+        'median req/s',
+        'median p99 ms',
+        'median % of nginx',
+      ],
+      ...roundServers.map((server) => [
+        server,
+        ...roundsOf(server).map((r) => `${fmt(r.rps)} (${fmt(r.p99, 2)})`),
+        fmt(median(roundsOf(server).map((r) => r.rps))),
+        fmt(median(roundsOf(server).map((r) => r.p99)), 2),
+        `${fmt(100 * shareMedian(server), 1)}%`,
+      ]),
+    ]);
+    const share = shareMedian(newsdeskLabel);
+    const p99 = median(roundsOf(newsdeskLabel).map((r) => r.p99));
+    targets.push([
+      `${cachedTarget} (interleaved medians)`,
+      interleavedDb ?? '?',
+      `${fmt(100 * share, 1)}% of nginx, p99 ${fmt(p99, 2)} ms`,
+      verdict(meetsCached(share, p99)),
+    ]);
+  }
   const nginxArticle = nginxOf('article');
   for (const db of databases) {
     const cached = find('article', 'Newsdesk cached', db);
-    targets.push([
-      `cached article ≥ ${TARGETS.cachedShareOfNginx * 100}% of nginx and p99 < ${TARGETS.cachedP99Ms} ms`,
-      db,
-      cached && nginxArticle
-        ? `${fmt((100 * cached.rps) / nginxArticle.rps, 1)}% of nginx, p99 ${fmt(cached.p99, 2)} ms`
-        : 'cache not available',
-      verdict(
+    if (db !== interleavedDb)
+      targets.push([
+        `${cachedTarget} (single rows)`,
+        db,
         cached && nginxArticle
-          ? cached.rps >= TARGETS.cachedShareOfNginx * nginxArticle.rps &&
-              cached.p99 < TARGETS.cachedP99Ms
-          : undefined,
-      ),
-    ]);
+          ? `${fmt((100 * cached.rps) / nginxArticle.rps, 1)}% of nginx, p99 ${fmt(cached.p99, 2)} ms`
+          : 'cache not available',
+        verdict(
+          cached && nginxArticle
+            ? meetsCached(cached.rps / nginxArticle.rps, cached.p99)
+            : undefined,
+        ),
+      ]);
     const uncached = find('article', 'Newsdesk uncached', db);
     targets.push([
       `uncached article ≥ ${fmt(TARGETS.uncachedRps)} req/s`,
@@ -889,6 +1019,18 @@ async function main() {
     '',
     table(results),
     '',
+    ...(interleavedTable
+      ? [
+          '## Cached article against the ceilings, interleaved',
+          '',
+          'Newsdesk cached, node:http and nginx running side by side and taking turns under the ' +
+            'same load, the order rotating each round; % of nginx is each round against the nginx ' +
+            'figure of the same round.',
+          '',
+          interleavedTable,
+          '',
+        ]
+      : []),
     '## Targets',
     '',
     table(targets),
@@ -917,6 +1059,7 @@ async function main() {
         settings,
         generation,
         measurements,
+        rounds,
         memory,
       },
       null,
@@ -924,7 +1067,7 @@ async function main() {
     ),
   );
   console.log(`Finished in ${elapsed(started)}; bench-output/peers.md`);
-  if (measurements.some((m) => m.errors > 0)) {
+  if (measurements.some((m) => m.errors > 0) || rounds.some((r) => r.errors > 0)) {
     console.error('Some requests failed (see ERRORS above).');
     process.exitCode = 1;
   }
