@@ -9,14 +9,17 @@ import { Admission, leaveTurn } from './admission.js';
 const admission = new Admission(1);
 const started: string[] = [];
 const held = new Map<string, { req: IncomingMessage; res: ServerResponse }>();
+/** Every response, handled or not. */
+const responses = new Map<string, ServerResponse>();
 let origin: string;
-const server = createServer((req, res) =>
+const server = createServer((req, res) => {
+  const name = new URL(req.url!, 'http://x').searchParams.get('name')!;
+  responses.set(name, res);
   admission.admit(req, res, () => {
-    const name = new URL(req.url!, 'http://x').searchParams.get('name')!;
     started.push(name);
     held.set(name, { req, res });
-  }),
-);
+  });
+});
 
 before(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -99,6 +102,10 @@ test('a reader who leaves while waiting takes no turn and leaks none', async () 
   await a.body;
   await until(() => started.includes('c3'), 'c3 started');
   assert.ok(!started.includes('gone3'), 'the request whose client left was never handled');
+  assert.ok(
+    responses.get('gone3')!.writableEnded,
+    'its response is ended: nothing (graceful shutdown) waits for a handler that never runs',
+  );
   answer('c3');
   await c.body;
   // Had the departed request kept a turn, this one would wait forever.

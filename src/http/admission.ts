@@ -43,7 +43,12 @@ export class Admission {
     }
     const start = () => {
       // The client left while it waited: nothing to answer (`next` moves on to the one after).
-      if (res.destroyed || req.socket.destroyed) return;
+      // Ending the response tells whoever waits for it (graceful shutdown counts responses in
+      // flight until they end) that no handler ever will.
+      if (res.destroyed || req.socket.destroyed) {
+        res.end();
+        return;
+      }
       this.active++;
       let done = false;
       const end = () => {
