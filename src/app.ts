@@ -121,19 +121,7 @@ export async function buildApp(
     app.log.warn({ err: error }, message),
   );
   app.decorate('pageCache', pageCache);
-  // One labelled child per route, method and status class: `labels()` builds new closures on every
-  // call, garbage on a path that otherwise makes little.
-  const hitTimers = new Map<string, { observe(seconds: number): void }>();
-  answerHit = earlyHitResponder(pageCache.pluginOptions, (route, method, status, seconds) => {
-    const statusClass = `${Math.floor(status / 100)}xx`;
-    const key = `${route} ${method} ${statusClass}`;
-    let timer = hitTimers.get(key);
-    if (timer === undefined) {
-      timer = metrics.httpDuration.labels(route, method, statusClass);
-      hitTimers.set(key, timer);
-    }
-    timer.observe(seconds);
-  });
+  answerHit = earlyHitResponder(pageCache.pluginOptions, metrics.observeRequest);
   app.addHook('onClose', () => pageCache.close());
   await app.register(pageCacheLookupPlugin, pageCache.pluginOptions);
   // The answer is ready: the next waiting read may start while this one is sent.

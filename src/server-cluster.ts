@@ -16,8 +16,8 @@ import { isClusterBusEnvelope } from './stores/cluster-message-bus.js';
  *   (~0.5 MB per scavenge) and a full collection ran every second or so, pausing up to 16 ms:
  *   cached article p99 15 ms against 4 ms without (one process, pinned, 100,000 articles).
  */
-export const OLD_GENERATION_GROWTH_FLAG = '--heap-growing-percent=25';
-export const NO_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
+const OLD_GENERATION_GROWTH_FLAG = '--heap-growing-percent=25';
+const NO_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
 /** The heap settings a process can still change once started (see `serve`). */
 export const RUNTIME_HEAP_FLAGS = [OLD_GENERATION_GROWTH_FLAG, NO_PRETENURING_FLAG];
 export const WORKER_HEAP_FLAGS = ['--max-semi-space-size=4', ...RUNTIME_HEAP_FLAGS];

@@ -28,9 +28,7 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 async function operations(app: FastifyInstance, opts: OperationsOptions) {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    opts.metrics.httpDuration
-      .labels(route, request.method, `${Math.floor(reply.statusCode / 100)}xx`)
-      .observe(reply.elapsedTime / 1000);
+    opts.metrics.observeRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
   });
 
   app.get('/healthz', async (_request, reply) =>
