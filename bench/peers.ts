@@ -760,6 +760,8 @@ async function main() {
   // run side by side and take turns under the same load, round after round (the order rotating);
   // the target is judged on the medians.
   const rounds: RoundResult[] = [];
+  /** Which database and labels the rounds measured; undefined when they did not run. */
+  let interleaved: { database: string; newsdesk: string; nginx: string } | undefined;
   if (cacheAvailable && settings.rounds > 0 && databases.length) {
     const db = databases[0]!;
     console.log(
@@ -771,10 +773,11 @@ async function main() {
     const nginx = await startNginx();
     try {
       await primeCache(origin, ['/', ...articlePaths]);
+      interleaved = { database: db, newsdesk: `Newsdesk cached (${db})`, nginx: nginx.label };
       const contenders = [
-        { label: `Newsdesk cached (${db})`, origin, pid: newsdesk.pid! },
-        { label: baseline.label, origin: baseline.origin, pid: baseline.child.pid! },
-        { label: nginx.label, origin: nginx.origin, pid: nginx.child.pid! },
+        { label: interleaved.newsdesk, origin },
+        { label: baseline.label, origin: baseline.origin },
+        { label: nginx.label, origin: nginx.origin },
       ];
       const file = join(outDir, 'wrk-paths-article.txt');
       writeFileSync(file, `${articlePaths.join('\n')}\n`);
@@ -918,12 +921,9 @@ async function main() {
   // Interleaved medians: each round's Newsdesk figure against the nginx figure of the same round.
   const roundServers = [...new Set(rounds.map((r) => r.server))];
   const roundsOf = (server: string) => rounds.filter((r) => r.server === server);
-  const interleavedDb = roundServers[0]?.match(/\((\w+)\)$/)?.[1];
   let interleavedTable = '';
-  if (rounds.length) {
-    const newsdeskLabel = roundServers.find((s) => s.startsWith('Newsdesk'))!;
-    const nginxLabel = roundServers.find((s) => s.startsWith('nginx'))!;
-    const nginxByRound = new Map(roundsOf(nginxLabel).map((r) => [r.round, r.rps]));
+  if (interleaved) {
+    const nginxByRound = new Map(roundsOf(interleaved.nginx).map((r) => [r.round, r.rps]));
     const shareMedian = (server: string) =>
       median(roundsOf(server).map((r) => r.rps / nginxByRound.get(r.round)!));
     interleavedTable = table([
@@ -942,11 +942,11 @@ async function main() {
         `${fmt(100 * shareMedian(server), 1)}%`,
       ]),
     ]);
-    const share = shareMedian(newsdeskLabel);
-    const p99 = median(roundsOf(newsdeskLabel).map((r) => r.p99));
+    const share = shareMedian(interleaved.newsdesk);
+    const p99 = median(roundsOf(interleaved.newsdesk).map((r) => r.p99));
     targets.push([
       `${cachedTarget} (interleaved medians)`,
-      interleavedDb ?? '?',
+      interleaved.database,
       `${fmt(100 * share, 1)}% of nginx, p99 ${fmt(p99, 2)} ms`,
       verdict(meetsCached(share, p99)),
     ]);
@@ -954,7 +954,7 @@ async function main() {
   const nginxArticle = nginxOf('article');
   for (const db of databases) {
     const cached = find('article', 'Newsdesk cached', db);
-    if (db !== interleavedDb)
+    if (db !== interleaved?.database)
       targets.push([
         `${cachedTarget} (single rows)`,
         db,
