@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { parseQuery } from '../src/search/query-parser.js';
 import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
 import { sharedDatabase } from './support/server-process.js';
 import { TEST_DB } from './support/test-site.js';
@@ -58,5 +59,35 @@ describe('prepared statements on PostgreSQL', { skip: TEST_DB !== 'postgres' }, 
       }>`SELECT count(*) AS n FROM settings WHERE key <> ${'x'}`.execute(connection);
       assert.equal(Number(count.rows[0]!.n), 1);
     });
+  });
+  test('lookups settle on one generic plan; searches are planned for their words every time', async () => {
+    // A pool of its own: the test above turned preparing off for `storage`'s.
+    const fresh = await openStorage(database.url);
+    const { dialect } = fresh;
+    const plans = async (connection: Storage['db'], like: string) => {
+      const { rows } = await sql<{ generic: number; custom: number }>`
+        SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements
+        WHERE statement LIKE ${like}`.execute(connection);
+      return rows[0];
+    };
+    await fresh.db.connection().execute(async (connection) => {
+      for (let i = 0; i < 8; i++) await siteName(connection);
+      const lookup = await plans(connection, '%FROM settings WHERE key =%');
+      assert.ok(lookup && Number(lookup.generic) > 0, `lookup plans ${JSON.stringify(lookup)}`);
+
+      for (const word of ['harbour', 'ferry', 'council', 'school', 'market', 'music', 'a', 'b']) {
+        await dialect.search.readMatches(connection, (db) =>
+          db
+            .selectFrom(dialect.search.matches(parseQuery(`${word} `), true).as('m'))
+            .select('m.article_id')
+            .execute(),
+        );
+      }
+      const search = await plans(connection, '%search_documents%@@%');
+      assert.ok(search, 'the search statement was prepared');
+      assert.equal(Number(search.generic), 0);
+      assert.ok(Number(search.custom) >= 8, `search plans ${JSON.stringify(search)}`);
+    });
+    await fresh.close();
   });
 });
