@@ -65,29 +65,32 @@ describe('prepared statements on PostgreSQL', { skip: TEST_DB !== 'postgres' }, 
     const fresh = await openStorage(database.url);
     const { dialect } = fresh;
     const plans = async (connection: Storage['db'], like: string) => {
-      const { rows } = await sql<{ generic: number; custom: number }>`
+      const { rows } = await sql<{ generic: string; custom: string }>`
         SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements
         WHERE statement LIKE ${like}`.execute(connection);
       return rows[0];
     };
-    await fresh.db.connection().execute(async (connection) => {
-      for (let i = 0; i < 8; i++) await siteName(connection);
-      const lookup = await plans(connection, '%FROM settings WHERE key =%');
-      assert.ok(lookup && Number(lookup.generic) > 0, `lookup plans ${JSON.stringify(lookup)}`);
+    try {
+      await fresh.db.connection().execute(async (connection) => {
+        for (let i = 0; i < 8; i++) await siteName(connection);
+        const lookup = await plans(connection, '%FROM settings WHERE key =%');
+        assert.ok(lookup && Number(lookup.generic) > 0, `lookup plans ${JSON.stringify(lookup)}`);
 
-      for (const word of ['harbour', 'ferry', 'council', 'school', 'market', 'music', 'a', 'b']) {
-        await dialect.search.readMatches(connection, (db) =>
-          db
-            .selectFrom(dialect.search.matches(parseQuery(`${word} `), true).as('m'))
-            .select('m.article_id')
-            .execute(),
-        );
-      }
-      const search = await plans(connection, '%search_documents%@@%');
-      assert.ok(search, 'the search statement was prepared');
-      assert.equal(Number(search.generic), 0);
-      assert.ok(Number(search.custom) >= 8, `search plans ${JSON.stringify(search)}`);
-    });
-    await fresh.close();
+        for (const word of ['harbour', 'ferry', 'council', 'school', 'market', 'music', 'a', 'b']) {
+          await dialect.search.readMatches(connection, (db) =>
+            db
+              .selectFrom(dialect.search.matches(parseQuery(`${word} `), true).as('m'))
+              .select('m.article_id')
+              .execute(),
+          );
+        }
+        const search = await plans(connection, '%search_documents%@@%');
+        assert.ok(search, 'the search statement was prepared');
+        assert.equal(Number(search.generic), 0);
+        assert.ok(Number(search.custom) >= 8, `search plans ${JSON.stringify(search)}`);
+      });
+    } finally {
+      await fresh.close();
+    }
   });
 });
