@@ -1,4 +1,8 @@
 import cluster from 'node:cluster';
+import { keepTickObjectShape } from '../http/tick-object-shape.js';
+
+// First, before start-up's garbage collections (see the function).
+keepTickObjectShape();
 
 /**
  * The `newsdesk` command. The primary of `serve --workers N` only supervises, so it starts
