@@ -3,12 +3,13 @@
 // services' back, with plain UPDATEs as any writer could, and check that the listings follow.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Migrator, sql } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
 import type { Listing } from '../src/articles/article-service.js';
 import { loadConfig } from '../src/config/config.js';
 import { createServices, type Services } from '../src/services.js';
 import { migrateToLatest, openStorage, type Storage } from '../src/storage/database.js';
 import { migrationsFor } from '../src/storage/migrations/index.js';
+import type { Database } from '../src/storage/schema.js';
 import { sharedDatabase } from './support/server-process.js';
 import { TEST_DB } from './support/test-site.js';
 
@@ -173,4 +174,50 @@ test('links written after the article take its state: new stories, edits and sec
     .where('status', 'is', null)
     .execute();
   assert.deepEqual(unfilled, [], "every link carries its article's state");
+});
+
+test('every page of a section with sub-sections is right, and its pages share a few statements', async () => {
+  const { articles, taxonomy } = services;
+  const quays = await taxonomy.createCategory({ name: 'Quays' });
+  const moorings = await taxonomy.createCategory({ name: 'Moorings', parentId: quays });
+  const titles: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    titles.push(`Berth ${i}`);
+    await articles.create({
+      title: `Berth ${i}`,
+      bodyHtml: '<p>Text.</p>',
+      status: 'published',
+      publishedAt: hoursAgo(10 + i),
+      authorIds: [ids.author],
+      primaryCategoryId: i % 3 === 0 ? quays : moorings,
+    });
+  }
+  // The same connections (the dialect's pool, closed with `storage`) through a Kysely that keeps
+  // the text of every merged listing it runs.
+  const statements = new Set<string>();
+  const logged = new Kysely<Database>({
+    dialect: storage.dialect.kyselyDialect,
+    log: (event) => {
+      if (event.level === 'query' && /\bunion\b/i.test(event.query.sql)) {
+        statements.add(event.query.sql);
+      }
+    },
+  });
+  const config = loadConfig({ DATABASE_URL: database!.url, LOG_LEVEL: 'silent' });
+  const loggedServices = createServices({
+    config,
+    storage: { db: logged, dialect: storage.dialect, close: () => storage.close() },
+    clock: () => NOW,
+  });
+  const tree = await loggedServices.taxonomy.categoryTree();
+  const listing = { categoryIds: [quays, moorings] };
+  statements.clear();
+  const pages: string[] = [];
+  for (let offset = 0; offset < titles.length; offset++) {
+    const [article] = await loggedServices.articles.list(listing, 1, offset, tree);
+    pages.push(article!.title);
+  }
+  assert.deepEqual(pages, titles, 'newest first, one per page, none skipped or repeated');
+  // Branches read 1, 2, 4, 8 or 16 rows: five statements for twelve pages, not twelve.
+  assert.equal(statements.size, 5, [...statements].join('\n'));
 });

@@ -18,6 +18,7 @@ import {
   DEFAULT_PER_PAGE,
   ErrorBody,
   IdOrSlugParams,
+  MAX_PER_PAGE,
   NoQuery,
   ref,
   SlugParams,
@@ -31,6 +32,14 @@ export interface ApiRoutesOptions {
 }
 
 const api = { config: { cacheProfile: 'api' as const } };
+
+/**
+ * Rows read for a page of `perPage`: one of a few sizes, the rest dropped. Listings write their
+ * row count into the statement (src/storage/repositories/kysely-article-repository.ts, `rowLimit`),
+ * so each `per_page` from 1 to 100 would otherwise be a statement of its own on every connection.
+ */
+const READ_SIZES = [10, DEFAULT_PER_PAGE, 50, MAX_PER_PAGE];
+const rowsRead = (perPage: number) => READ_SIZES.find((size) => size >= perPage) ?? perPage;
 const invalid = ref(ErrorBody, 'Invalid request (code VALIDATION_FAILED)');
 const missing = ref(ErrorBody, 'Not found (code NOT_FOUND)');
 
@@ -114,7 +123,7 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
 
       if (cursor !== undefined) {
         // One more than asked for tells whether there is a next page.
-        const found = await articles.listBefore(listing, cursor, perPage + 1, tree);
+        const found = await articles.listBefore(listing, cursor, rowsRead(perPage) + 1, tree);
         const items = found.slice(0, perPage);
         const last = items.at(-1);
         const next = found.length > perPage && last ? encodeCursor(last) : null;
@@ -141,7 +150,9 @@ export async function apiRoutes(fastify: FastifyInstance, opts: ApiRoutesOptions
       const page = query.page ?? 1;
       const pages = pageCount(total, perPage);
       if (page > pages) throw notFound('No such page');
-      const items = await articles.list(listing, perPage, (page - 1) * perPage, tree);
+      const items = (
+        await articles.list(listing, rowsRead(perPage), (page - 1) * perPage, tree)
+      ).slice(0, perPage);
       const last = items.at(-1);
       const hasNext = page < pages;
       reply.cacheKeys('api:articles', ...items.map((a) => `article:${a.id}`));

@@ -46,6 +46,17 @@ function rowLimit(count: number) {
   return sql.lit(count);
 }
 
+/**
+ * What each sub-section's branch of a merged listing reads for a page ending at row `count`:
+ * the next power of two. Written into the statement as it is (`rowLimit`), the exact count would
+ * give every page number of such a section a statement of its own, enough for a crawler walking
+ * the archive to crowd PostgreSQL's prepared statements out; rounded, the 5,000 pages of a
+ * 100,000-article section take 13.
+ */
+function branchRows(count: number) {
+  return count <= 1 ? 1 : 2 ** Math.ceil(Math.log2(count));
+}
+
 /** Every column but `body_html`: teasers never show the body, the largest part of a row. */
 const SUMMARY_COLUMNS = [
   'articles.id',
@@ -311,7 +322,7 @@ export class KyselyArticleRepository implements ArticleRepository {
         .selectFrom(
           newest([id])
             .select('links.published_at')
-            .limit(rowLimit(offset + query.limit))
+            .limit(rowLimit(branchRows(offset + query.limit)))
             .as('newest'),
         )
         .select(['newest.id', 'newest.published_at']),
