@@ -65,6 +65,9 @@ export function createServices({ config, storage, clock = () => new Date() }: Se
     searchIndexer: search,
     events: articleEvents,
   });
+  // The first listeners: the lists read recently go before the page cache drops what showed them.
+  articleEvents.on('changed', () => articles.forgetRecent());
+  siteChanges.on(() => articles.forgetRecent());
   const settings = new SettingsService({
     repository: repositories.settings,
     changed: siteChanged('settings'),
@@ -134,6 +137,7 @@ export function createServices({ config, storage, clock = () => new Date() }: Se
   stores.bus.subscribe(PURGE_CHANNEL, () => {
     settings.forgetRecent();
     taxonomy.forgetRecent();
+    articles.forgetRecent();
   });
   const newsroomScheduler = new NewsroomScheduler({
     newsroom,

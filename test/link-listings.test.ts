@@ -79,6 +79,9 @@ async function listed() {
     author: { authorId: ids.author },
   } satisfies Record<string, Listing>;
   const tree = await services.taxonomy.categoryTree();
+  // The writes here go around the services (raw SQL), so no change tells them to forget the
+  // lists they read recently: forgotten by hand, as a purge from another process would.
+  services.articles.forgetRecent();
   const out = {} as Record<keyof typeof listings, { titles: string[]; count: number }>;
   for (const [name, listing] of Object.entries(listings) as [keyof typeof listings, Listing][]) {
     const page = await services.articles.summaries(listing, 10, 0, tree);

@@ -1,3 +1,4 @@
+import { RecentlyRead, RecentlyReadByKey } from '../cache/recently-read.js';
 import type { ArticleEvents } from '../newsroom/article-events.js';
 import type { ArticleStatus, ArticleType } from '../storage/schema.js';
 import type { Category } from '../taxonomy/taxonomy.js';
@@ -64,7 +65,27 @@ export type Listing = Omit<PublishedQuery, 'publishedBefore' | 'limit' | 'offset
 
 /** Reading and writing articles and pages. Knows nothing of HTTP or SQL. */
 export class ArticleService {
+  /**
+   * The first page of the lists every reader's page shows ("More from" a section, the home page's
+   * sections), reused like the settings and the section tree: forgotten on every article or site
+   * change, here and over the bus (`src/services.ts`), and kept at most a second. Each list is
+   * three statements and a fifth of an article page's time; it is the same for every story of
+   * the section.
+   */
+  private readonly recentLists = new RecentlyReadByKey<ArticleSummary[][]>(
+    RecentlyRead.SITE_DATA_MS,
+    256,
+    // The site's clock, not the process's: a story dated in the future joins the lists within
+    // that second of its time, with no change to announce it.
+    () => this.deps.clock().getTime(),
+  );
+
   constructor(private readonly deps: ArticleServiceDeps) {}
+
+  /** Drops the lists read recently: an article, a section or a setting changed. */
+  forgetRecent(): void {
+    this.recentLists.forget();
+  }
 
   private now(): string {
     return this.deps.clock().toISOString();
@@ -190,6 +211,7 @@ export class ArticleService {
     offset: number,
     tree: CategoryTree,
   ): Promise<ArticleSummary[]> {
+    if (offset === 0) return (await this.listMany([{ listing, limit }], tree))[0]!;
     const [rows] = await this.deps.repository.listSummaries([
       { ...listing, publishedBefore: this.now(), limit, offset },
     ]);
@@ -200,19 +222,21 @@ export class ArticleService {
 
   /**
    * The first `limit` posts of each listing, without bodies (one round of queries for the home
-   * page's sections).
+   * page's sections). The arrays are shared between requests: callers copy, never change them.
    */
-  async listMany(
+  listMany(
     listings: { listing: Listing; limit: number }[],
     tree: CategoryTree,
   ): Promise<ArticleSummary[][]> {
-    const publishedBefore = this.now();
-    const lists = await this.deps.repository.listSummaries(
-      listings.map(({ listing, limit }) => ({ ...listing, publishedBefore, limit })),
-    );
-    return lists.map((rows) =>
-      rows.map((r) => this.present(r as ArticleSummaryRecord & { publishedAt: string }, tree)),
-    );
+    return this.recentLists.get(JSON.stringify(listings), async () => {
+      const publishedBefore = this.now();
+      const lists = await this.deps.repository.listSummaries(
+        listings.map(({ listing, limit }) => ({ ...listing, publishedBefore, limit })),
+      );
+      return lists.map((rows) =>
+        rows.map((r) => this.present(r as ArticleSummaryRecord & { publishedAt: string }, tree)),
+      );
+    });
   }
 
   /** Keyset page: posts published strictly before the cursor article. */
@@ -240,19 +264,23 @@ export class ArticleService {
     return this.deps.repository.countPublished({ ...listing, publishedBefore: this.now() });
   }
 
-  /** The latest other posts in the article's primary category (and its subsections). */
+  /**
+   * The latest other posts in the article's primary category (and its subsections): one more than
+   * shown, the article itself left out here, so every story of a section shares one list.
+   */
   async moreFrom(
     article: PublishedArticle,
     limit: number,
     tree: CategoryTree,
   ): Promise<ArticleSummary[]> {
     if (!article.primaryCategory) return [];
-    return this.summaries(
-      { categoryIds: tree.descendantIds(article.primaryCategory.id), excludeIds: [article.id] },
-      limit,
+    const latest = await this.summaries(
+      { categoryIds: tree.descendantIds(article.primaryCategory.id) },
+      limit + 1,
       0,
       tree,
     );
+    return latest.filter((a) => a.id !== article.id).slice(0, limit);
   }
 
   /** A published article by numeric id or slug, for the API. */
