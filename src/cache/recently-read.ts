@@ -9,30 +9,23 @@ export class RecentlyRead<T> {
   /** How long site-wide data is reused when no purge says otherwise. */
   static readonly SITE_DATA_MS = 1000;
 
-  private answer: Promise<T> | undefined;
-  private readAt = 0;
+  /** One answer is the keyed case with a single key. */
+  private readonly recent: RecentlyReadByKey<T>;
 
   constructor(
     private readonly load: () => Promise<T>,
-    private readonly maxAgeMs: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    maxAgeMs: number,
+    now: () => number = () => performance.now(),
+  ) {
+    this.recent = new RecentlyReadByKey(maxAgeMs, 1, now);
+  }
 
   get(): Promise<T> {
-    const now = this.now();
-    if (this.answer && now - this.readAt < this.maxAgeMs) return this.answer;
-    const answer = this.load();
-    this.answer = answer;
-    this.readAt = now;
-    // A failed read is not kept: the next caller tries again.
-    answer.catch(() => {
-      if (this.answer === answer) this.answer = undefined;
-    });
-    return answer;
+    return this.recent.get('', this.load);
   }
 
   forget(): void {
-    this.answer = undefined;
+    this.recent.forget();
   }
 }
 
