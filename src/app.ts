@@ -23,7 +23,7 @@ import { AppError } from './http/app-error.js';
 import { assetRoutes, bundleScript, loadAssets } from './http/assets.js';
 import { cacheProfiles } from './http/cache-profiles.js';
 import { registerErrorHandling } from './http/error-handler.js';
-import { registerHttpPolicy } from './http/http-plugins.js';
+import { createSecurityHeaders, registerHttpPolicy } from './http/http-plugins.js';
 import { mediaRoutes } from './media/media-routes.js';
 import { legacyUrlRoutes } from './migration/legacy-url-routes.js';
 import { editorRoutes } from './newsroom/editor-routes.js';
@@ -73,6 +73,7 @@ export async function buildApp(
   // once the cache exists. Everything else goes to Fastify's handler.
   let answerHit: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const admission = new Admission(config.maxConcurrentRequests);
+  const securityHeaders = createSecurityHeaders({ secure: config.secure });
   const app = Fastify({
     serverFactory: (handler) => {
       const server = createServer((req, res) => {
@@ -108,6 +109,8 @@ export async function buildApp(
     frameworkErrors: (error, request, reply) => {
       const bad = new AppError('BAD_REQUEST', 'The address is not valid.');
       bad.cause = error;
+      // No onRequest hook has run yet, so the security headers are set here.
+      securityHeaders(request.raw, reply.raw, () => {});
       // This reply is made before routing, where `reply.send(error)` would reach Fastify's default
       // handler (JSON for everyone); ours gives readers the HTML page and the API its JSON.
       return reply.server.errorHandler(bad, request, reply);
@@ -129,7 +132,7 @@ export async function buildApp(
     leaveTurn(request.raw);
     done(null, payload);
   });
-  await registerHttpPolicy(app, { secure: config.secure });
+  await registerHttpPolicy(app, { securityHeaders });
   await registerOpenApi(app, { siteUrl: config.siteUrl, siteName: config.siteName });
   await app.register(formbody);
   // Cookies are parsed once for every route (reader comments now, sessions later).
