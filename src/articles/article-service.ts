@@ -80,11 +80,22 @@ export class ArticleService {
     () => this.deps.clock().getTime(),
   );
 
+  /**
+   * How many stories each listing has (an archive's page count), kept by the same rules as the
+   * lists: a count over a large section reads every row of its index, on every archive page.
+   */
+  private readonly recentCounts = new RecentlyReadByKey<number>(
+    RecentlyRead.SITE_DATA_MS,
+    256,
+    () => this.deps.clock().getTime(),
+  );
+
   constructor(private readonly deps: ArticleServiceDeps) {}
 
-  /** Drops the lists read recently: an article, a section or a setting changed. */
+  /** Drops the lists and counts read recently: an article, a section or a setting changed. */
   forgetRecent(): void {
     this.recentLists.forget();
+    this.recentCounts.forget();
   }
 
   private now(): string {
@@ -260,8 +271,11 @@ export class ArticleService {
     return this.deps.repository.correctionsOf(articleId);
   }
 
+  /** How many posts match `listing` (archives' page counts). */
   count(listing: Listing): Promise<number> {
-    return this.deps.repository.countPublished({ ...listing, publishedBefore: this.now() });
+    return this.recentCounts.get(JSON.stringify(listing), () =>
+      this.deps.repository.countPublished({ ...listing, publishedBefore: this.now() }),
+    );
   }
 
   /**
