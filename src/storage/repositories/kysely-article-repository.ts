@@ -1,12 +1,4 @@
-import {
-  type Compilable,
-  CompiledQuery,
-  type Expression,
-  type Kysely,
-  type SelectQueryBuilder,
-  type SqlBool,
-  sql,
-} from 'kysely';
+import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type {
   ArticleRecord,
   ArticleSummaryRecord,
@@ -24,6 +16,7 @@ import type { SanitizedHtml } from '../../text/sanitized-html.js';
 import type { Json, JsonDialect } from '../dialect/storage-dialect.js';
 import { LINK_TABLES, type LinkKind } from '../link-tables.js';
 import type { ArticleRow, Database } from '../schema.js';
+import { compiledOnce } from './compiled-once.js';
 import { articleRow, insertArticleLinks } from './rows.js';
 
 type Db = Kysely<Database>;
@@ -149,18 +142,6 @@ function linkFilter(query: Omit<PublishedQuery, 'limit' | 'offset'>): LinkFilter
     filters.push({ kind: 'author', ids: [query.authorId] });
   }
   return filters.length === 1 ? filters[0] : undefined;
-}
-
-/**
- * A query of fixed shape, compiled once: `bind` gives it new parameters, in the order of its
- * placeholders. Building and compiling a query costs more than SQLite running a lookup by key,
- * and an article page runs these on every request.
- */
-function compiledOnce<O>(query: Compilable<O>) {
-  const { sql } = query.compile();
-  return {
-    bind: (...parameters: unknown[]) => CompiledQuery.raw(sql, parameters) as CompiledQuery<O>,
-  };
 }
 
 /** ArticleRepository on Kysely; portable SQL (JSON through `JsonDialect`) for every dialect. */

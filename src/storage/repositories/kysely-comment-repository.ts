@@ -7,6 +7,7 @@ import type {
 } from '../../comments/comment-repository.js';
 import type { SanitizedHtml } from '../../text/sanitized-html.js';
 import type { CommentStatus, CommentsTable, Database } from '../schema.js';
+import { compiledOnce } from './compiled-once.js';
 import { commentRow } from './rows.js';
 
 /** The columns anyone may see. `author_email`, `ip_hash` and moderation notes are not among them. */
@@ -60,20 +61,36 @@ function toModerated(r: Selectable<CommentsTable>): ModeratedComment {
 }
 
 export class KyselyCommentRepository implements CommentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** What every article page asks (see `compiledOnce`): (articleId, 'approved'). */
+  private readonly approved;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.approved = compiledOnce(
+      db
+        .selectFrom('comments')
+        .select(PUBLIC_COLUMNS)
+        .where('article_id', '=', 0)
+        .where('status', '=', 'approved')
+        .orderBy('created_at')
+        .orderBy('id'),
+    );
+  }
 
   async listVisible(articleId: number, pendingIds: readonly number[] = []) {
+    if (pendingIds.length === 0) {
+      const { rows } = await this.db.executeQuery(this.approved.bind(articleId, 'approved'));
+      return rows.map(toPublic);
+    }
+    // A visitor's own held comments are shown to them alongside the approved ones.
     const rows = await this.db
       .selectFrom('comments')
       .select(PUBLIC_COLUMNS)
       .where('article_id', '=', articleId)
       .where((eb) =>
-        pendingIds.length
-          ? eb.or([
-              eb('status', '=', 'approved'),
-              eb.and([eb('status', '=', 'pending'), eb('id', 'in', [...pendingIds])]),
-            ])
-          : eb('status', '=', 'approved'),
+        eb.or([
+          eb('status', '=', 'approved'),
+          eb.and([eb('status', '=', 'pending'), eb('id', 'in', [...pendingIds])]),
+        ]),
       )
       .orderBy('created_at')
       .orderBy('id')
