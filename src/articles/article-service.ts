@@ -72,25 +72,23 @@ export class ArticleService {
    * three statements and a fifth of an article page's time; it is the same for every story of
    * the section.
    */
-  private readonly recentLists = new RecentlyReadByKey<ArticleSummary[][]>(
-    RecentlyRead.SITE_DATA_MS,
-    256,
-    // The site's clock, not the process's: a story dated in the future joins the lists within
-    // that second of its time, with no change to announce it.
-    () => this.deps.clock().getTime(),
-  );
+  private readonly recentLists = this.recentlyRead<ArticleSummary[][]>();
 
   /**
    * How many stories each listing has (an archive's page count), kept by the same rules as the
    * lists: a count over a large section reads every row of its index, on every archive page.
    */
-  private readonly recentCounts = new RecentlyReadByKey<number>(
-    RecentlyRead.SITE_DATA_MS,
-    256,
-    () => this.deps.clock().getTime(),
-  );
+  private readonly recentCounts = this.recentlyRead<number>();
 
   constructor(private readonly deps: ArticleServiceDeps) {}
+
+  private recentlyRead<T>(): RecentlyReadByKey<T> {
+    // The site's clock, not the process's: a story dated in the future joins the lists within
+    // that second of its time, with no change to announce it.
+    return new RecentlyReadByKey<T>(RecentlyRead.SITE_DATA_MS, 256, () =>
+      this.deps.clock().getTime(),
+    );
+  }
 
   /** Drops the lists and counts read recently: an article, a section or a setting changed. */
   forgetRecent(): void {
